@@ -1,0 +1,53 @@
+# Marshrut: the two commands a new user needs are `make demo` and `make test`.
+# Paths are kept relative so that the project works from a directory with spaces in its name.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_ENV := MARSHRUT_ENV=demo
+
+.PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo
+
+$(PY):
+	@"$(PYTHON)" -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Marshrut needs Python 3.11 (set PYTHON=/path/to/python3.11)")'
+	"$(PYTHON)" -m venv $(VENV)
+
+$(VENV)/.installed-base: requirements/base.lock | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/base.lock
+	@touch $@
+
+$(VENV)/.installed-dev: requirements/dev.lock | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/dev.lock
+	@touch $@ $(VENV)/.installed-base
+
+install: $(VENV)/.installed-base
+install-dev: $(VENV)/.installed-dev
+
+## make demo: install, migrate, load the demo data, serve on $(HOST):$(PORT)
+demo: install
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(DEMO_ENV) $(PY) manage.py load_demo
+	$(DEMO_ENV) $(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
+	$(DEMO_ENV) exec $(PY) -m gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
+
+## make test: lint, migrations check and the whole pytest suite (browser tests included)
+test: install-dev lint pytest
+
+lint: install-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	MARSHRUT_ENV=test $(PY) manage.py makemigrations --check --dry-run
+
+pytest: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make lock: re-resolve the pinned dependencies into the lock files (needs uv)
+lock:
+	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --no-header -o requirements/base.lock
+	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --no-header -c requirements/base.lock -o requirements/dev.lock
+
+clean-demo:
+	rm -rf var static_collected

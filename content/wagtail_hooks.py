@@ -1,0 +1,57 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from content.models import ClientIndicator, ClientProfile, Partner, Role, ServiceCategory
+
+
+class ServiceCategoryViewSet(SnippetViewSet):
+    model = ServiceCategory
+    icon = "folder-open-inverse"
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class RoleViewSet(SnippetViewSet):
+    model = Role
+    icon = "group"
+    list_display = ["name", "group", "sort_order"]
+    search_fields = ["name"]
+
+
+class PartnerViewSet(SnippetViewSet):
+    model = Partner
+    icon = "site"
+    list_display = ["name", "address"]
+    search_fields = ["name"]
+
+
+class ClientProfileViewSet(SnippetViewSet):
+    model = ClientProfile
+    icon = "user"
+    list_display = ["name", "life_situation"]
+    search_fields = ["name"]
+
+
+class ClientIndicatorViewSet(SnippetViewSet):
+    model = ClientIndicator
+    icon = "tasks"
+    list_display = ["name", "group", "life_situation", "target_value"]
+    list_filter = ["group"]
+    search_fields = ["name"]
+
+
+class ReferenceGroup(SnippetViewSetGroup):
+    menu_label = _("Справочники")
+    menu_icon = "folder-inverse"
+    menu_order = 200
+    items = (
+        ServiceCategoryViewSet,
+        RoleViewSet,
+        PartnerViewSet,
+        ClientProfileViewSet,
+        ClientIndicatorViewSet,
+    )
+
+
+register_snippet(ReferenceGroup)

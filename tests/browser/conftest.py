@@ -1,0 +1,94 @@
+"""Real-browser tests: Playwright for Python driving Debian's Chromium, checked with axe-core.
+
+Chromium is looked for at $MARSHRUT_CHROMIUM (default /usr/bin/chromium). Without it the
+browser tests are skipped with a plain message, unless MARSHRUT_REQUIRE_BROWSER is set (as CI
+does), in which case they fail.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("MARSHRUT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+BROWSER_REQUIRED = os.environ.get("MARSHRUT_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make for
+# their set-up are still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+_skipped = []
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        message = (
+            f"Chromium not found at {CHROMIUM}: browser tests skipped "
+            "(install it with `apt-get install -y chromium`)"
+        )
+        if BROWSER_REQUIRED:
+            pytest.fail(message + " — MARSHRUT_REQUIRE_BROWSER is set, so this is a failure")
+        _skipped.append(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, django_db_serialized_rollback):
+    """The live server, with the demo data restored for this test."""
+    return live_server
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    def check(page, context=None):
+        results = Axe().run(
+            page,
+            context=context,
+            options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+        )
+        assert results.violations_count == 0, results.generate_report()
+        return results
+
+    return check
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _skipped:
+        terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", yellow=True)
+        terminalreporter.write_line(_skipped[0])

@@ -1,0 +1,21 @@
+"""Shared test set-up: every test database starts with the reference and demo data."""
+
+import pytest
+from django.db import connections
+
+from fixtures.loader import DemoLoader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoLoader().run()
+        # Transactional tests (the browser tests' live server) flush the database; with
+        # serialized_rollback they get this snapshot, demo data included, back before each test.
+        # Playwright's greenlets see their own connection objects, so the snapshot is put on the
+        # backend class as well as on this connection.
+        for alias in connections:
+            connection = connections[alias]
+            snapshot = connection.creation.serialize_db_to_string()
+            connection._test_serialized_contents = snapshot
+            type(connection)._test_serialized_contents = snapshot

@@ -1,0 +1,16 @@
+"""Test settings: the project's settings in the "test" environment (see portal/settings.py)."""
+
+import os
+
+os.environ.setdefault("MARSHRUT_ENV", "test")
+
+from portal.settings import *  # noqa: E402,F403
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not an in-memory database: the browser tests' live server then runs with its
+    # own connection and sees exactly what the tests committed.
+    import tempfile
+
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"marshrut-test-{os.getpid()}.sqlite3")
+    }
