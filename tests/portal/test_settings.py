@@ -17,12 +17,18 @@ SETUP = (
 )
 
 
-def run_python(code, **env):
+def clean_env(**env):
+    """This process's environment without any project setting, plus the given ones."""
     base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "MARSHRUT_"))}
     base.pop("DATABASE_URL", None)
+    base.pop("REDIS_URL", None)
     base.update(env)
+    return base
+
+
+def run_python(code, **env):
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=base, capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=ROOT, env=clean_env(**env), capture_output=True, text=True
     )
 
 
@@ -50,7 +56,7 @@ def test_check_deploy_prints_no_warnings_with_production_environment(tmp_path):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={**{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}, **env},
+        env=clean_env(**env),
         capture_output=True,
         text=True,
     )
