@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import ClientIndicator, ClientProfile, Partner, Role, ServiceCategory
+from content.models import ClientIndicator, ClientProfile, Partner, Role, Route, ServiceCategory
 
 
 class ServiceCategoryViewSet(SnippetViewSet):
@@ -39,6 +39,18 @@ class ClientIndicatorViewSet(SnippetViewSet):
     list_display = ["name", "group", "life_situation", "target_value"]
     list_filter = ["group"]
     search_fields = ["name"]
+
+
+class RouteViewSet(SnippetViewSet):
+    model = Route
+    icon = "resubmit"
+    menu_label = _("Маршруты")
+    menu_order = 190
+    add_to_admin_menu = True
+    list_display = ["life_situation", "live", "latest_revision_created_at"]
+
+
+register_snippet(RouteViewSet)
 
 
 class ReferenceGroup(SnippetViewSetGroup):

@@ -5,6 +5,7 @@ from .pages import (
     ServiceIndexPage,
     ServicePage,
 )
+from .routes import Route, RouteStep
 from .snippets import (
     INDICATOR_GROUPS,
     ClientIndicator,
@@ -23,6 +24,8 @@ __all__ = [
     "LifeSituationService",
     "Partner",
     "Role",
+    "Route",
+    "RouteStep",
     "ServiceCategory",
     "ServiceIndexPage",
     "ServicePage",

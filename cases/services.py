@@ -1,0 +1,398 @@
+"""Domain operations of the case module: the one place where cases change.
+
+Views, management commands, the demo loader and tests all call these functions; each runs in
+one database transaction together with its log entries.
+"""
+
+import functools
+import logging
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition, can_proceed
+from wagtail.log_actions import log
+from wagtail.models import Revision
+
+from cases import route as r
+from cases.models import Case, Citizen, TransitionLog, fold
+from cases.validators import snils_digits
+from content.models import Role, Route
+
+logger = logging.getLogger("marshrut.cases")
+
+
+class Conflict(Exception):
+    """Someone else changed the case first; carries the fresh case."""
+
+    def __init__(self, case, message=None):
+        self.case = case
+        self.message = message or _(
+            "Случай уже изменил другой сотрудник: сейчас он на этапе «%(state)s». "
+            "Страница обновлена — проверьте и повторите действие, если оно ещё нужно."
+        ) % {"state": r.STATE_LABELS[case.state]}
+        super().__init__(self.message)
+
+
+class TransitionRefused(Exception):
+    """The transition is not possible for this case now (not in its route or not from here)."""
+
+
+# --- the route as configured by editors ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    target: str
+    role_id: int | None
+    role_name: str
+    documents: tuple
+    deadline_days: int | None
+    needs_comment: bool
+    needs_reason: bool
+
+
+def _default_steps():
+    return {
+        spec.name: Step(
+            name=spec.name,
+            label=str(spec.label),
+            target=spec.target,
+            role_id=None,
+            role_name="",
+            documents=(),
+            deadline_days=None,
+            needs_comment=spec.needs_reason,
+            needs_reason=spec.needs_reason,
+        )
+        for spec in r.TRANSITIONS
+    }
+
+
+@functools.lru_cache(maxsize=256)
+def _steps_for_revision(revision_id):
+    """A published route revision never changes, so its parsed steps are cached per process."""
+    route = Revision.objects.get(pk=revision_id).as_object()
+    role_names = dict(Role.objects.values_list("pk", "name"))
+    steps = {}
+    for step in route.steps.all():
+        spec = r.TRANSITION_SPECS.get(step.transition)
+        if spec is None or not step.enabled:
+            continue
+        steps[spec.name] = Step(
+            name=spec.name,
+            label=step.label or str(spec.label),
+            target=spec.target,
+            role_id=step.responsible_role_id,
+            role_name=role_names.get(step.responsible_role_id, ""),
+            documents=tuple(step.documents),
+            deadline_days=step.deadline_days,
+            needs_comment=step.requires_comment or spec.needs_reason,
+            needs_reason=spec.needs_reason,
+        )
+    return steps
+
+
+def route_steps(case):
+    """The transitions the case's pinned route version enables, by name."""
+    if case.route_revision_id is None:
+        return _default_steps()
+    return _steps_for_revision(case.route_revision_id)
+
+
+def live_route_revision(life_situation):
+    route = Route.objects.filter(life_situation=life_situation, live=True).first()
+    return route.live_revision if route else None
+
+
+def user_role_ids(user):
+    if not hasattr(user, "_marshrut_role_ids"):
+        user._marshrut_role_ids = frozenset(
+            Role.objects.filter(group__user=user).values_list("pk", flat=True)
+        )
+    return user._marshrut_role_ids
+
+
+def user_may_run(step, user):
+    if not user.has_perm("cases.transition_case"):
+        return False
+    return step.role_id is None or step.role_id in user_role_ids(user)
+
+
+def available_steps(case, user):
+    """(step, allowed_for_user) for every transition possible from the case's current stage."""
+    steps = route_steps(case)
+    result = []
+    for spec in r.TRANSITIONS:
+        step = steps.get(spec.name)
+        if step is None or case.state not in spec.sources:
+            continue
+        result.append((step, user_may_run(step, user)))
+    return result
+
+
+def stage_deadline(case):
+    """The date by which the current stage should end, from the step that led into it."""
+    for step in route_steps(case).values():
+        if step.target == case.state and step.deadline_days:
+            return (case.state_changed_at + timezone.timedelta(days=step.deadline_days)).date()
+    return None
+
+
+def required_documents(case):
+    """Documents the route asks for on the transitions out of the current stage."""
+    steps = route_steps(case)
+    docs = []
+    for spec in r.TRANSITIONS:
+        if spec.name in steps and case.state in spec.sources:
+            docs.extend(d for d in steps[spec.name].documents if d not in docs)
+    return docs
+
+
+# --- transitions ---------------------------------------------------------------------------
+
+
+def run_transition(case, name, user, *, comment="", expected_state=None, curator=None):
+    """Move the case along its route. The state change and its log entry commit together."""
+    spec = r.TRANSITION_SPECS.get(name)
+    step = route_steps(case).get(name)
+    if spec is None or step is None:
+        raise TransitionRefused(_("Такого перехода нет в маршруте этого случая."))
+    if not user_may_run(step, user):
+        raise PermissionDenied(
+            _("Этот переход выполняет роль «%(role)s».") % {"role": step.role_name or "—"}
+        )
+    comment = (comment or "").strip()
+    if step.needs_comment and not comment:
+        raise ValidationError(
+            {"comment": _("Укажите причину — без неё этот переход не выполняется.")}
+        )
+    try:
+        with transaction.atomic():
+            fresh = Case.objects.select_for_update().get(pk=case.pk)
+            if expected_state and fresh.state != expected_state:
+                raise Conflict(fresh)
+            method = getattr(fresh, name)
+            if not can_proceed(method, check_conditions=False):
+                raise TransitionRefused(
+                    _("С этапа «%(state)s» этот переход невозможен.")
+                    % {"state": r.STATE_LABELS[fresh.state]}
+                )
+            if name == "assign_curator":
+                _set_curator(fresh, curator or user)
+            if not can_proceed(method):
+                raise ValidationError(_condition_message(name))
+            from_state = fresh.state
+            method(comment) if spec.needs_reason else method()
+            fresh.state_changed_at = timezone.now()
+            fresh.save()
+            TransitionLog.objects.create(
+                case=fresh,
+                user=user,
+                transition=name,
+                label=step.label,
+                from_state=from_state,
+                to_state=fresh.state,
+                comment=comment,
+            )
+            log(
+                fresh,
+                "marshrut.case.transition",
+                user=user,
+                title=f"Случай № {fresh.number}",
+                data={"transition": name, "from": from_state, "to": fresh.state},
+            )
+    except ConcurrentTransition:
+        raise Conflict(Case.objects.get(pk=case.pk)) from None
+    return fresh
+
+
+def _set_curator(case, curator):
+    if curator.centre_id != case.centre_id:
+        raise ValidationError({"curator": _("Куратор должен работать в том же центре.")})
+    case.curator = curator
+
+
+def _condition_message(name):
+    if name == "agree_plan":
+        return {"plan": _("Добавьте в план хотя бы одну услугу, чтобы согласовать его.")}
+    if name == "assign_curator":
+        return {"curator": _("Выберите куратора.")}
+    return _("Условия перехода не выполнены.")
+
+
+def move_to_latest_route(case, user):
+    """Explicitly re-pin a case in flight to the life situation's current route version."""
+    revision = live_route_revision(case.life_situation)
+    if revision is None or revision.pk == case.route_revision_id:
+        return False
+    if case.state not in r.OPEN_STATES:
+        raise TransitionRefused(_("Закрытый случай нельзя перевести на новую версию маршрута."))
+    with transaction.atomic():
+        old = case.route_revision_id
+        Case.objects.filter(pk=case.pk).update(route_revision=revision)
+        case.route_revision = revision
+        log(
+            case,
+            "marshrut.case.route_version",
+            user=user,
+            title=f"Случай № {case.number}",
+            data={"from_revision": old, "to_revision": revision.pk},
+        )
+    return True
+
+
+# --- citizens and cases --------------------------------------------------------------------
+
+
+def find_citizens(user, query, limit=20):
+    """Citizens of the user's centre by SNILS (any formatting) or by name, any case."""
+    query = (query or "").strip()
+    qs = Citizen.objects.for_user(user)
+    digits = snils_digits(query)
+    if len(digits) >= 3 and len(digits) >= len(query.replace(" ", "").replace("-", "")):
+        return list(qs.filter(snils__startswith=digits)[:limit])
+    words = fold(query).split()
+    if not words:
+        return []
+    for word in words:
+        qs = qs.filter(search_text__contains=word)
+    return list(qs[:limit])
+
+
+def register_citizen(user, citizen):
+    """Save a new citizen (a validated, unsaved instance) in the user's centre."""
+    if user.centre_id is None:
+        raise PermissionDenied(_("Сотрудник не привязан к центру занятости."))
+    citizen.centre_id = user.centre_id
+    citizen.full_clean()
+    with transaction.atomic():
+        citizen.save()
+        log(citizen, "marshrut.citizen.create", user=user, title=f"Гражданин № {citizen.pk}")
+    return citizen
+
+
+def update_citizen(user, citizen, changed_fields):
+    citizen.full_clean()
+    with transaction.atomic():
+        citizen.save()
+        log(
+            citizen,
+            "marshrut.citizen.update",
+            user=user,
+            title=f"Гражданин № {citizen.pk}",
+            data={"fields": sorted(changed_fields)},
+        )
+    return citizen
+
+
+def open_case(user, citizen, life_situation):
+    if citizen.centre_id != user.centre_id:
+        raise PermissionDenied
+    existing = Case.objects.filter(
+        citizen=citizen, life_situation=life_situation, state__in=r.OPEN_STATES
+    ).first()
+    if existing:
+        raise ValidationError(
+            _("У гражданина уже есть открытый случай № %(number)s в этой жизненной ситуации.")
+            % {"number": existing.number},
+            code="duplicate_case",
+            params={"case": existing.pk},
+        )
+    try:
+        with transaction.atomic():
+            case = Case.objects.create(
+                citizen=citizen,
+                life_situation=life_situation,
+                centre_id=user.centre_id,
+                route_revision=live_route_revision(life_situation),
+            )
+            TransitionLog.objects.create(
+                case=case,
+                user=user,
+                transition="open",
+                label=_("Случай открыт"),
+                from_state="",
+                to_state=case.state,
+            )
+            log(case, "marshrut.case.open", user=user, title=f"Случай № {case.number}")
+    except IntegrityError:
+        raise ValidationError(
+            _("У гражданина уже есть открытый случай в этой жизненной ситуации."),
+            code="duplicate_case",
+        ) from None
+    return case
+
+
+# --- the individual employment plan ---------------------------------------------------------
+
+
+def _editable(case):
+    if not case.is_open:
+        raise TransitionRefused(_("План закрытого случая не меняется."))
+
+
+def add_plan_item(user, case, item):
+    _editable(case)
+    item.case = case
+    item.sort_order = (
+        case.plan_items.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
+    ) + 1
+    item.full_clean()
+    with transaction.atomic():
+        item.save()
+        log(
+            case,
+            "marshrut.plan.add",
+            user=user,
+            title=f"Случай № {case.number}",
+            data={"item": item.pk, "service": item.service_id},
+        )
+    return item
+
+
+def update_plan_item(user, item, changed_fields):
+    _editable(item.case)
+    item.full_clean()
+    with transaction.atomic():
+        item.save()
+        log(
+            item.case,
+            "marshrut.plan.change",
+            user=user,
+            title=f"Случай № {item.case.number}",
+            data={"item": item.pk, "fields": sorted(changed_fields)},
+        )
+    return item
+
+
+PLAN_ACTIONS = {"start": (), "complete": ("result",), "refuse": ("reason",), "cancel": ("reason",)}
+
+
+def change_plan_item_status(user, item, action, text=""):
+    _editable(item.case)
+    if action not in PLAN_ACTIONS:
+        raise TransitionRefused(_("Неизвестное действие с пунктом плана."))
+    text = (text or "").strip()
+    if action in ("refuse", "cancel") and not text:
+        raise ValidationError({"reason": _("Укажите причину.")})
+    method = getattr(item, action)
+    if not can_proceed(method):
+        raise TransitionRefused(
+            _("Пункт плана уже в статусе «%(s)s».") % {"s": item.get_status_display()}
+        )
+    with transaction.atomic():
+        method(text) if PLAN_ACTIONS[action] else method()
+        item.save()
+        log(
+            item.case,
+            "marshrut.plan.status",
+            user=user,
+            title=f"Случай № {item.case.number}",
+            data={"item": item.pk, "status": item.status},
+        )
+    return item

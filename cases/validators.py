@@ -1,0 +1,54 @@
+"""SNILS (страховой номер индивидуального лицевого счёта) and phone validation."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+SNILS_DIGITS = re.compile(r"\D")
+
+
+def snils_digits(value):
+    return SNILS_DIGITS.sub("", value or "")
+
+
+def snils_checksum(number: str) -> int:
+    """The control number of the first nine digits (Pension Fund rules)."""
+    total = sum(int(d) * (9 - i) for i, d in enumerate(number[:9]))
+    if total < 100:
+        return total
+    if total in (100, 101):
+        return 0
+    total %= 101
+    return 0 if total == 100 else total
+
+
+def validate_snils(value):
+    digits = snils_digits(value)
+    if len(digits) != 11:
+        raise ValidationError(
+            _("СНИЛС состоит из 11 цифр, например 112-233-445 95."), code="snils_length"
+        )
+    # Numbers up to 001-001-998 were issued without a meaningful control number.
+    if int(digits[:9]) > 1001998 and snils_checksum(digits) != int(digits[9:]):
+        raise ValidationError(
+            _("Контрольное число СНИЛС не сходится: проверьте, не перепутаны ли цифры."),
+            code="snils_checksum",
+        )
+
+
+def format_snils(value):
+    d = snils_digits(value)
+    if len(d) != 11:
+        return value
+    return f"{d[:3]}-{d[3:6]}-{d[6:9]} {d[9:]}"
+
+
+PHONE = re.compile(r"^\+?[\d\s()\-]{6,20}$")
+
+
+def validate_phone(value):
+    if value and (not PHONE.match(value) or len(re.sub(r"\D", "", value)) < 6):
+        raise ValidationError(
+            _("Укажите телефон цифрами, например +7 917 123-45-67."), code="phone"
+        )

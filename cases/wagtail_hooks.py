@@ -1,0 +1,25 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+
+@hooks.register("register_log_actions")
+def register_case_log_actions(actions):
+    actions.register_action("marshrut.case.open", _("Открытие случая"), _("Случай открыт"))
+    actions.register_action(
+        "marshrut.case.transition", _("Переход по маршруту"), _("Переход по маршруту")
+    )
+    actions.register_action(
+        "marshrut.case.route_version", _("Смена версии маршрута"), _("Версия маршрута сменена")
+    )
+    actions.register_action("marshrut.citizen.create", _("Регистрация гражданина"), _("Создан"))
+    actions.register_action(
+        "marshrut.citizen.update", _("Изменение данных гражданина"), _("Изменён")
+    )
+    actions.register_action("marshrut.plan.add", _("Пункт плана добавлен"), _("Пункт добавлен"))
+    actions.register_action("marshrut.plan.change", _("Пункт плана изменён"), _("Пункт изменён"))
+    actions.register_action(
+        "marshrut.plan.status", _("Статус пункта плана"), _("Статус пункта изменён")
+    )
+    actions.register_action(
+        "marshrut.appointment.change", _("Запись на приём"), _("Запись изменена")
+    )

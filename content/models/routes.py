@@ -1,0 +1,117 @@
+"""Editor-configured routes: which transitions of the code's graph a life situation uses."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
+
+from content import routes
+
+
+class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
+    """The route (маршрут) of a life situation. Every publication is a new version: a case keeps
+    the published revision it started with."""
+
+    life_situation = models.OneToOneField(
+        "content.LifeSituationPage",
+        verbose_name=_("жизненная ситуация"),
+        on_delete=models.CASCADE,
+        related_name="route",
+    )
+    description = models.TextField(_("пояснение для сотрудников"), blank=True)
+
+    panels = [
+        FieldPanel("life_situation"),
+        FieldPanel("description"),
+        InlinePanel("steps", heading=_("Переходы маршрута"), label=_("Переход"), min_num=1),
+    ]
+
+    class Meta:
+        verbose_name = _("маршрут")
+        verbose_name_plural = _("маршруты")
+
+    def __str__(self):
+        return f"Маршрут: {self.life_situation.title}" if self.life_situation_id else "Маршрут"
+
+    def clean(self):
+        super().clean()
+        graph = routes.graph()
+        steps = [s for s in self.steps.all() if not getattr(s, "DELETE", False)]
+        names = [s.transition for s in steps]
+        unknown = sorted({n for n in names if n not in graph.transitions})
+        if unknown:
+            raise ValidationError(
+                _("В коде маршрута нет переходов: %(names)s."), params={"names": ", ".join(unknown)}
+            )
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            labels = ", ".join(graph.transitions[n].label for n in duplicates)
+            raise ValidationError(
+                _("Каждый переход можно указать один раз; повторяются: %(names)s."),
+                params={"names": labels},
+            )
+        enabled = [s.transition for s in steps if s.enabled]
+        if routes.unreachable_terminal(enabled):
+            raise ValidationError(
+                _(
+                    "С включёнными переходами случай не может дойти до закрытия: включите "
+                    "переходы, ведущие от регистрации к закрытию."
+                )
+            )
+
+
+class RouteStep(Orderable):
+    """One transition of the code's graph, as this route uses it."""
+
+    route = ParentalKey(Route, on_delete=models.CASCADE, related_name="steps")
+    transition = models.CharField(_("переход"), max_length=40, choices=routes.transition_choices)
+    enabled = models.BooleanField(_("включён"), default=True)
+    label = models.CharField(
+        _("надпись на кнопке"),
+        max_length=120,
+        blank=True,
+        help_text=_("Оставьте пустым, чтобы использовать название перехода."),
+    )
+    responsible_role = models.ForeignKey(
+        "content.Role",
+        verbose_name=_("кто выполняет"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Пусто — любой сотрудник центра."),
+    )
+    documents_required = models.TextField(
+        _("необходимые документы"), blank=True, help_text=_("По одному документу в строке.")
+    )
+    deadline_days = models.PositiveSmallIntegerField(
+        _("срок этапа, дней"),
+        null=True,
+        blank=True,
+        help_text=_("Сколько дней случай может находиться на этапе, в который ведёт переход."),
+    )
+    requires_comment = models.BooleanField(_("требовать комментарий"), default=False)
+
+    panels = [
+        FieldPanel("transition"),
+        FieldPanel("enabled"),
+        FieldPanel("label"),
+        FieldPanel("responsible_role"),
+        FieldPanel("documents_required"),
+        FieldPanel("deadline_days"),
+        FieldPanel("requires_comment"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("переход маршрута")
+        verbose_name_plural = _("переходы маршрута")
+
+    def __str__(self):
+        return self.label or self.get_transition_display()
+
+    @property
+    def documents(self):
+        return [line.strip() for line in self.documents_required.splitlines() if line.strip()]
