@@ -193,7 +193,7 @@ else:
 # --- Auth -------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "portal.User"
 LOGIN_URL = "portal:login"
-LOGIN_REDIRECT_URL = "portal:staff-home"
+LOGIN_REDIRECT_URL = "cases:my-work"
 LOGOUT_REDIRECT_URL = "portal:login"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

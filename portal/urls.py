@@ -11,7 +11,6 @@ from portal.forms import StaffLoginForm
 
 staff_patterns = (
     [
-        path("", views.staff_home, name="staff-home"),
         path(
             "login/",
             auth_views.LoginView.as_view(
@@ -31,6 +30,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", include(staff_patterns)),
+    path("staff/", include("cases.urls")),
 ]
 
 if settings.DEBUG:
@@ -39,6 +39,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("", include("cases.urls_public")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

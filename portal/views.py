@@ -1,11 +1,9 @@
-"""Project-level views: health check and the staff shell."""
+"""Project-level views: the health check."""
 
 import logging
 
-from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -24,10 +22,3 @@ def healthz(request):
         logger.error("health check: database unreachable (%s)", type(exc).__name__)
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-@never_cache
-@login_required
-def staff_home(request):
-    """The staff workplace (рабочее место сотрудника)."""
-    return render(request, "portal/staff_home.html", {"user": request.user})

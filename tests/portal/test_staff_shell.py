@@ -2,7 +2,7 @@ from django.urls import reverse
 
 
 def test_anonymous_user_is_sent_to_the_login_page(client, db):
-    response = client.get(reverse("portal:staff-home"))
+    response = client.get(reverse("cases:my-work"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("portal:login"))
 
@@ -15,7 +15,7 @@ def test_staff_member_signs_in_and_sees_their_centre(client, db):
     body = response.content.decode()
     assert "Рева Наталья Сергеевна" in body
     assert "ГКУ «ЦЗН города Набережные Челны»" in body
-    assert "Куратор гражданина" in body
+    assert "Ведущий инспектор" in body
     assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
 
 

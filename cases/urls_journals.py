@@ -1,0 +1,3 @@
+"""The registry of recipients and the appointments journal."""
+
+urlpatterns = []

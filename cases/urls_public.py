@@ -1,0 +1,3 @@
+"""Public pages of the case module: the consultation booking form."""
+
+urlpatterns = []

@@ -1,0 +1,41 @@
+"""What every staff view shares: sign-in, a centre, no caching, centre-scoped lookups."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+
+from cases.models import Case
+
+
+def staff_view(permission=None):
+    """Signed-in staff of a centre only; responses are never cached (`no-store`)."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.user.centre_id is None:
+                raise PermissionDenied("Сотрудник не привязан к центру занятости.")
+            if permission and not request.user.has_perm(permission):
+                raise PermissionDenied
+            response = view(request, *args, **kwargs)
+            add_never_cache_headers(response)
+            response["Cache-Control"] = "no-store, " + response["Cache-Control"]
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def get_case(request, pk, *, for_update=False):
+    """A case of the user's own centre, or 404 — never a hint that another centre has it."""
+    return get_object_or_404(
+        Case.objects.for_user(request.user).select_related(
+            "citizen", "life_situation", "curator", "centre"
+        ),
+        pk=pk,
+    )

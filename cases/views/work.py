@@ -1,0 +1,62 @@
+"""My work (моя работа): my open cases, my overdue plan items, today's appointments."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.shortcuts import render
+from django.utils import timezone
+
+from cases import route as r
+from cases.models import Appointment, Case, PlanItem
+from cases.views.common import staff_view
+
+LIST_LIMIT = 50
+
+
+def _today_bounds(centre):
+    tz = ZoneInfo(centre.timezone)
+    today = timezone.now().astimezone(tz).date()
+    start = datetime.datetime.combine(today, datetime.time.min, tzinfo=tz)
+    return today, start, start + datetime.timedelta(days=1)
+
+
+@staff_view()
+def my_work(request):
+    user = request.user
+    centre = user.centre
+    today, start, end = _today_bounds(centre)
+    my_cases = (
+        Case.objects.for_user(user)
+        .filter(curator=user, state__in=r.OPEN_STATES)
+        .select_related("citizen", "life_situation")
+        .order_by("state_changed_at")[:LIST_LIMIT]
+    )
+    overdue = (
+        PlanItem.objects.filter(
+            case__centre=centre,
+            case__curator=user,
+            case__state__in=r.OPEN_STATES,
+            due_date__lt=today,
+        )
+        .exclude(status__in=PlanItem.FINISHED)
+        .select_related("case__citizen", "service")
+        .order_by("due_date")[:LIST_LIMIT]
+    )
+    appointments = (
+        Appointment.objects.for_user(user)
+        .filter(starts_at__gte=start, starts_at__lt=end)
+        .exclude(status=Appointment.CANCELLED)
+        .select_related("life_situation", "staff")
+        .order_by("starts_at")
+    )
+    return render(
+        request,
+        "cases/my_work.html",
+        {
+            "my_cases": my_cases,
+            "overdue": overdue,
+            "appointments": appointments,
+            "today": today,
+            "state_labels": r.STATE_LABELS,
+        },
+    )
