@@ -177,6 +177,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
     plan_agreed_on = models.DateField(_("план согласован"), null=True, blank=True)
     employed_on = models.DateField(_("дата трудоустройства"), null=True, blank=True)
     employer = models.CharField(_("работодатель"), max_length=255, blank=True)
+    received_documents = models.JSONField(_("полученные документы"), default=list, blank=True)
 
     objects = CentreScopedQuerySet.as_manager()
 

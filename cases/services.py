@@ -153,6 +153,24 @@ def required_documents(case):
     return docs
 
 
+def set_received_documents(user, case, names):
+    """Keep the ticks of the checklist; only documents the route asks for are accepted."""
+    wanted = set(required_documents(case))
+    kept = [d for d in case.received_documents if d not in wanted]
+    ticked = [d for d in required_documents(case) if d in set(names)]
+    with transaction.atomic():
+        Case.objects.filter(pk=case.pk).update(received_documents=kept + ticked)
+        case.received_documents = kept + ticked
+        log(
+            case,
+            "marshrut.case.documents",
+            user=user,
+            title=f"Случай № {case.number}",
+            data={"received": len(ticked)},
+        )
+    return case
+
+
 # --- transitions ---------------------------------------------------------------------------
 
 

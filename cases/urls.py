@@ -2,12 +2,22 @@
 
 from django.urls import include, path
 
-from cases.views import work
+from cases.views import case, intake, work
 
 app_name = "cases"
 
 urlpatterns = [
     path("", work.my_work, name="my-work"),
+    path("intake/", intake.intake, name="intake"),
+    path("intake/citizen/<int:pk>/open/", intake.open_case_view, name="open-case"),
+    path("cases/<int:pk>/", case.case_detail, name="case-detail"),
+    path("cases/<int:pk>/transition/<slug:name>/", case.transition, name="case-transition"),
+    path("cases/<int:pk>/route-version/", case.move_route_version, name="case-route-version"),
+    path("cases/<int:pk>/documents/", case.documents, name="case-documents"),
+    path("cases/<int:pk>/plan/", case.plan_add, name="plan-add"),
+    path("cases/<int:pk>/plan/print/", case.plan_print, name="plan-print"),
+    path("cases/<int:pk>/plan/<int:item>/", case.plan_item, name="plan-item"),
+    path("cases/<int:pk>/plan/<int:item>/status/", case.plan_item_status, name="plan-item-status"),
     # Registry of recipients and the appointments journal (cases/urls_journals.py).
     path("", include("cases.urls_journals")),
 ]

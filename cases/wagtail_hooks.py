@@ -11,6 +11,9 @@ def register_case_log_actions(actions):
     actions.register_action(
         "marshrut.case.route_version", _("Смена версии маршрута"), _("Версия маршрута сменена")
     )
+    actions.register_action(
+        "marshrut.case.documents", _("Отметка о документах"), _("Документы отмечены")
+    )
     actions.register_action("marshrut.citizen.create", _("Регистрация гражданина"), _("Создан"))
     actions.register_action(
         "marshrut.citizen.update", _("Изменение данных гражданина"), _("Изменён")

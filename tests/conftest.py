@@ -3,6 +3,7 @@
 import pytest
 from django.db import connections
 
+from fixtures.cases_demo import load_demo_cases
 from fixtures.loader import DemoLoader
 
 
@@ -10,6 +11,7 @@ from fixtures.loader import DemoLoader
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader().run()
+        load_demo_cases()
         # Transactional tests (the browser tests' live server) flush the database; with
         # serialized_rollback they get this snapshot, demo data included, back before each test.
         # Playwright's greenlets see their own connection objects, so the snapshot is put on the

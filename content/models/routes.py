@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
@@ -38,29 +39,55 @@ class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     def clean(self):
         super().clean()
-        graph = routes.graph()
         steps = [s for s in self.steps.all() if not getattr(s, "DELETE", False)]
-        names = [s.transition for s in steps]
-        unknown = sorted({n for n in names if n not in graph.transitions})
-        if unknown:
-            raise ValidationError(
-                _("В коде маршрута нет переходов: %(names)s."), params={"names": ", ".join(unknown)}
+        validate_steps([(s.transition, s.enabled) for s in steps])
+
+
+def validate_steps(steps):
+    """Check (transition name, enabled) pairs against the route graph registered in code."""
+    graph = routes.graph()
+    names = [name for name, _enabled in steps]
+    unknown = sorted({n for n in names if n not in graph.transitions})
+    if unknown:
+        raise ValidationError(
+            _("В коде маршрута нет переходов: %(names)s."), params={"names": ", ".join(unknown)}
+        )
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        labels = ", ".join(str(graph.transitions[n].label) for n in duplicates)
+        raise ValidationError(
+            _("Каждый переход можно указать один раз; повторяются: %(names)s."),
+            params={"names": labels},
+        )
+    if routes.unreachable_terminal([name for name, enabled in steps if enabled]):
+        raise ValidationError(
+            _(
+                "С включёнными переходами случай не может дойти до закрытия: включите "
+                "переходы, ведущие от регистрации к закрытию."
             )
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        if duplicates:
-            labels = ", ".join(graph.transitions[n].label for n in duplicates)
-            raise ValidationError(
-                _("Каждый переход можно указать один раз; повторяются: %(names)s."),
-                params={"names": labels},
-            )
-        enabled = [s.transition for s in steps if s.enabled]
-        if routes.unreachable_terminal(enabled):
-            raise ValidationError(
-                _(
-                    "С включёнными переходами случай не может дойти до закрытия: включите "
-                    "переходы, ведущие от регистрации к закрытию."
-                )
-            )
+        )
+
+
+class RouteForm(WagtailAdminModelForm):
+    """Validates the steps being edited (the inline formset), not the ones saved before."""
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets.get("steps")
+        if formset is not None and all(f.is_valid() for f in formset.forms):
+            steps = [
+                (f.cleaned_data.get("transition"), f.cleaned_data.get("enabled", False))
+                for f in formset.forms
+                if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            ]
+            try:
+                validate_steps(steps)
+            except ValidationError as exc:
+                self.add_error(None, exc)
+        return cleaned
+
+
+Route.base_form_class = RouteForm
 
 
 class RouteStep(Orderable):

@@ -1,0 +1,200 @@
+"""Forms of the staff screens. Labels and messages in Russian; typed values are kept on error."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import Citizen, PlanItem
+from cases.validators import format_snils, snils_digits, validate_snils
+from content.models import LifeSituationPage, ServicePage
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CitizenForm(forms.ModelForm):
+    snils = forms.CharField(
+        label=_("СНИЛС"),
+        max_length=20,
+        help_text=_("11 цифр; дефисы и пробелы можно не вводить."),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "placeholder": "123-456-789 01"}
+        ),
+        error_messages={"required": _("Укажите СНИЛС.")},
+    )
+
+    class Meta:
+        model = Citizen
+        fields = [
+            "last_name",
+            "first_name",
+            "patronymic",
+            "birth_date",
+            "snils",
+            "phone",
+            "phone_extra",
+            "email",
+            "address",
+            "disability_group",
+            "preferred_channel",
+            "preferred_language",
+            "consent_given",
+        ]
+        widgets = {
+            "birth_date": DateInput(),
+            "snils": forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "autocomplete": "off",
+                    "placeholder": "123-456-789 01",
+                }
+            ),
+        }
+        help_texts = {"snils": _("11 цифр; дефисы и пробелы можно не вводить.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent_given"].required = True
+        self.fields["consent_given"].error_messages["required"] = _(
+            "Без согласия на обработку персональных данных гражданина нельзя зарегистрировать."
+        )
+        if self.instance.pk:
+            self.initial["snils"] = format_snils(self.instance.snils)
+        self.fields["birth_date"].widget.attrs["autocomplete"] = "off"
+        for name in ("phone", "phone_extra"):
+            self.fields[name].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
+
+    def clean_snils(self):
+        value = self.cleaned_data["snils"]
+        validate_snils(value)
+        return snils_digits(value)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("ФИО или СНИЛС"),
+        max_length=100,
+        error_messages={"required": _("Введите фамилию, имя или СНИЛС.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+def live_life_situations(centre):
+    qs = LifeSituationPage.objects.live().filter(locale__language_code="ru")
+    return qs.filter(centres=centre) | qs.filter(centres__isnull=True)
+
+
+class OpenCaseForm(forms.Form):
+    life_situation = forms.ModelChoiceField(
+        label=_("Жизненная ситуация"),
+        queryset=LifeSituationPage.objects.none(),
+        empty_label=None,
+        error_messages={
+            "required": _("Выберите жизненную ситуацию."),
+            "invalid_choice": _("Эта жизненная ситуация недоступна."),
+        },
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["life_situation"].queryset = live_life_situations(centre).distinct()
+
+
+class TransitionForm(forms.Form):
+    expected_state = forms.CharField(widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Комментарий"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    curator = forms.ModelChoiceField(
+        label=_("Куратор"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, centre=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if centre is not None:
+            self.fields["curator"].queryset = curators_of(centre)
+
+
+def curators_of(centre):
+    return (
+        get_user_model()
+        .objects.filter(centre=centre, is_active=True, groups__permissions__codename="add_planitem")
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+class PlanItemForm(forms.ModelForm):
+    class Meta:
+        model = PlanItem
+        fields = [
+            "service",
+            "due_date",
+            "need_determined_on",
+            "from_life_situation",
+            "from_profiling",
+            "from_ipra",
+            "note",
+        ]
+        widgets = {
+            "due_date": DateInput(),
+            "need_determined_on": DateInput(),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        error_messages = {
+            "service": {"required": _("Выберите услугу.")},
+            "due_date": {
+                "required": _("Укажите срок исполнения."),
+                "invalid": _("Введите дату в формате ДД.ММ.ГГГГ."),
+            },
+        }
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.fields["service"].queryset = (
+            ServicePage.objects.live().filter(locale__language_code="ru").order_by("title")
+        )
+        self.fields["service"].label_from_instance = lambda s: s.title
+        self.fields["service"].empty_label = _("— выберите услугу —")
+        if not self.instance.pk:
+            self.initial.setdefault("need_determined_on", timezone.localdate())
+        self.service_groups = self._grouped_services()
+
+    def _grouped_services(self):
+        """The life situation's services by category first, then the rest of the catalogue."""
+        links = self.case.life_situation.service_links.select_related("service", "category")
+        groups, seen = {}, set()
+        for link in links.order_by("category__sort_order", "sort_order"):
+            groups.setdefault(link.category.name, []).append(link.service)
+            seen.add(link.service_id)
+        others = [s for s in self.fields["service"].queryset if s.pk not in seen]
+        if others:
+            groups[_("Другие услуги каталога")] = others
+        return groups
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if not self.instance.pk and due < timezone.localdate():
+            raise forms.ValidationError(_("Срок исполнения не может быть в прошлом."))
+        return due
+
+
+class PlanStatusForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[
+            ("start", "start"),
+            ("complete", "complete"),
+            ("refuse", "refuse"),
+            ("cancel", "cancel"),
+        ]
+    )
+    text = forms.CharField(required=False, max_length=2000)

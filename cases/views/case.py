@@ -1,0 +1,212 @@
+"""The case page: citizen card, stage, the transitions this user may run, the plan, history."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cases import route as r
+from cases import services
+from cases.forms import PlanItemForm, PlanStatusForm, TransitionForm, curators_of
+from cases.models import PlanItem
+from cases.views.common import get_case, staff_view
+
+
+def _context(request, case, **extra):
+    user = request.user
+    steps = services.available_steps(case, user)
+    plan = list(case.plan_items.select_related("service").order_by("sort_order", "pk"))
+    latest = services.live_route_revision(case.life_situation)
+    context = {
+        "case": case,
+        "citizen": case.citizen,
+        "steps": [s for s, allowed in steps if allowed],
+        "other_steps": [s for s, allowed in steps if not allowed],
+        "plan": plan,
+        "plan_form": extra.pop("plan_form", None) or PlanItemForm(case=case),
+        "plan_editable": case.is_open and user.has_perm("cases.change_planitem"),
+        "can_add_items": case.is_open and user.has_perm("cases.add_planitem"),
+        "history": case.transitions.select_related("user")[:100],
+        "documents": services.required_documents(case),
+        "deadline": services.stage_deadline(case),
+        "curators": curators_of(case.centre),
+        "newer_route": latest if latest and latest.pk != case.route_revision_id else None,
+        "state_labels": r.STATE_LABELS,
+        "transition_errors": {},
+        "edit_item": None,
+        "today": timezone.localdate(),
+    }
+    context.update(extra)
+    return context
+
+
+def _render(request, case, status=200, **extra):
+    return render(
+        request, "cases/case_detail.html", _context(request, case, **extra), status=status
+    )
+
+
+@staff_view("cases.view_case")
+def case_detail(request, pk):
+    return _render(request, get_case(request, pk))
+
+
+@staff_view("cases.view_case")
+@require_POST
+def transition(request, pk, name):
+    case = get_case(request, pk)
+    form = TransitionForm(request.POST, centre=case.centre)
+    if not form.is_valid():
+        return _render(request, case, status=422)
+    try:
+        case = services.run_transition(
+            case,
+            name,
+            request.user,
+            comment=form.cleaned_data["comment"],
+            expected_state=form.cleaned_data["expected_state"],
+            curator=form.cleaned_data.get("curator"),
+        )
+    except services.Conflict as exc:
+        messages.error(request, exc.message, extra_tags="conflict")
+        return _render(request, get_case(request, pk), status=409)
+    except services.TransitionRefused as exc:
+        messages.error(request, str(exc))
+        return _render(request, case, status=409)
+    except ValidationError as exc:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        return _render(
+            request,
+            case,
+            status=422,
+            transition_errors={name: errors},
+            failed_transition=name,
+            posted_comment=form.cleaned_data["comment"],
+        )
+    messages.success(
+        request, _("Готово: случай переведён на этап «%(s)s».") % {"s": case.get_state_display()}
+    )
+    if request.htmx:
+        return _render(request, case)
+    return redirect("cases:case-detail", pk=case.pk)
+
+
+@staff_view("cases.view_case")
+@require_POST
+def move_route_version(request, pk):
+    case = get_case(request, pk)
+    if not request.user.has_perm("cases.add_planitem"):
+        raise PermissionDenied
+    try:
+        moved = services.move_to_latest_route(case, request.user)
+    except services.TransitionRefused as exc:
+        messages.error(request, str(exc))
+        return _render(request, case, status=409)
+    if moved:
+        messages.success(request, _("Случай переведён на текущую версию маршрута."))
+    return redirect("cases:case-detail", pk=case.pk)
+
+
+@staff_view("cases.add_planitem")
+@require_POST
+def plan_add(request, pk):
+    case = get_case(request, pk)
+    form = PlanItemForm(request.POST, case=case)
+    if form.is_valid():
+        try:
+            services.add_plan_item(request.user, case, form.save(commit=False))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        except services.TransitionRefused as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Услуга добавлена в план."))
+            if request.htmx:
+                return _render(request, case, focus="plan")
+            return redirect(f"{request.path.rsplit('/plan/', 1)[0]}/#plan")
+    return _render(request, case, status=422, plan_form=form, focus="plan-form")
+
+
+def _item(case, item_pk):
+    return get_object_or_404(PlanItem.objects.select_related("service"), pk=item_pk, case=case)
+
+
+@staff_view("cases.change_planitem")
+@require_http_methods(["GET", "POST"])
+def plan_item(request, pk, item):
+    """Edit one plan item inline: GET opens the row's form, POST saves it."""
+    case = get_case(request, pk)
+    obj = _item(case, item)
+    if request.method == "GET":
+        return _render(
+            request,
+            case,
+            edit_item=obj.pk,
+            edit_form=PlanItemForm(instance=obj, case=case, prefix=f"item{obj.pk}"),
+        )
+    form = PlanItemForm(request.POST, instance=obj, case=case, prefix=f"item{obj.pk}")
+    if form.is_valid():
+        try:
+            services.update_plan_item(request.user, form.save(commit=False), form.changed_data)
+        except (ValidationError, services.TransitionRefused) as exc:
+            form.add_error(None, exc if isinstance(exc, ValidationError) else str(exc))
+        else:
+            messages.success(request, _("Пункт плана сохранён."))
+            if request.htmx:
+                return _render(request, case, focus="plan")
+            return redirect("cases:case-detail", pk=case.pk)
+    return _render(request, case, status=422, edit_item=obj.pk, edit_form=form)
+
+
+@staff_view("cases.change_planitem")
+@require_POST
+def plan_item_status(request, pk, item):
+    case = get_case(request, pk)
+    obj = _item(case, item)
+    form = PlanStatusForm(request.POST)
+    if not form.is_valid():
+        raise Http404
+    try:
+        services.change_plan_item_status(
+            request.user, obj, form.cleaned_data["action"], form.cleaned_data["text"]
+        )
+    except ValidationError:
+        return _render(
+            request,
+            case,
+            status=422,
+            status_error={obj.pk: _("Укажите причину.")},
+            focus="item",
+            focus_item=obj.pk,
+        )
+    except services.TransitionRefused as exc:
+        messages.error(request, str(exc))
+        return _render(request, case, status=409)
+    messages.success(
+        request, _("«%(s)s»: %(st)s.") % {"s": obj.service.title, "st": obj.get_status_display()}
+    )
+    if request.htmx:
+        return _render(request, case, focus="item", focus_item=obj.pk)
+    return redirect("cases:case-detail", pk=case.pk)
+
+
+@staff_view("cases.transition_case")
+@require_POST
+def documents(request, pk):
+    """Tick the documents of the required-documents checklist that the citizen brought."""
+    case = get_case(request, pk)
+    services.set_received_documents(request.user, case, request.POST.getlist("documents"))
+    messages.success(request, _("Отметки о документах сохранены."))
+    if request.htmx:
+        return _render(request, case)
+    return redirect("cases:case-detail", pk=case.pk)
+
+
+@staff_view("cases.view_case")
+def plan_print(request, pk):
+    case = get_case(request, pk)
+    items = case.plan_items.exclude(status__in=PlanItem.DROPPED).select_related("service")
+    return render(request, "cases/plan_print.html", {"case": case, "items": items})

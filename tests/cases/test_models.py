@@ -1,0 +1,80 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from cases import route as r
+from cases.models import Case, Citizen, PlanItem, fold
+from tests.cases.conftest import make_snils
+
+
+def test_fold_makes_cyrillic_case_insensitive():
+    assert fold("  ИВАНОВ  Пётр ") == "иванов петр"
+
+
+def test_snils_is_unique_with_a_russian_message(new_case):
+    case = new_case()
+    twin = Citizen(
+        centre=case.centre,
+        last_name="Другой",
+        first_name="Человек",
+        birth_date=datetime.date(1980, 1, 1),
+        snils=case.citizen.snils,
+        consent_given=True,
+    )
+    with pytest.raises(Exception) as exc:
+        twin.full_clean()
+    assert "Гражданин с таким СНИЛС уже зарегистрирован" in str(exc.value)
+
+
+def test_one_open_case_per_life_situation_is_enforced_by_the_database(new_case):
+    case = new_case()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Case.objects.create(
+            citizen=case.citizen, life_situation=case.life_situation, centre=case.centre
+        )
+
+
+def test_a_closed_case_does_not_block_a_new_one(case_at, users):
+    from cases import services
+
+    closed = case_at(r.WITHDRAWN)
+    again = services.open_case(users["reception"], closed.citizen, closed.life_situation)
+    assert again.pk != closed.pk
+
+
+def test_overdue_is_derived_from_the_due_date_not_stored(case_at):
+    case = case_at(r.PLAN_AGREED)
+    item = case.plan_items.first()
+    assert not item.is_overdue
+    PlanItem.objects.filter(pk=item.pk).update(
+        due_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    item.refresh_from_db()
+    assert item.is_overdue
+    assert "overdue" not in {f.name for f in PlanItem._meta.get_fields()}
+    item.complete("готово")
+    assert not item.is_overdue
+
+
+def test_state_cannot_be_set_directly(new_case):
+    case = new_case()
+    with pytest.raises(AttributeError):
+        case.state = r.CLOSED
+
+
+def test_citizen_without_consent_is_refused(db):
+    from portal.models import Centre
+
+    c = Citizen(
+        centre=Centre.objects.first(),
+        last_name="А",
+        first_name="Б",
+        birth_date=datetime.date(1990, 1, 1),
+        snils=make_snils(),
+        consent_given=False,
+    )
+    with pytest.raises(Exception) as exc:
+        c.full_clean()
+    assert "согласия" in str(exc.value)
