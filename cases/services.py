@@ -144,11 +144,11 @@ def stage_deadline(case):
 
 
 def required_documents(case):
-    """Documents the route asks for on the transitions out of the current stage."""
+    """Documents the route asks for on the forward transitions out of the current stage."""
     steps = route_steps(case)
     docs = []
     for spec in r.TRANSITIONS:
-        if spec.name in steps and case.state in spec.sources:
+        if spec.name in steps and case.state in spec.sources and not spec.needs_reason:
             docs.extend(d for d in steps[spec.name].documents if d not in docs)
     return docs
 

@@ -1,10 +1,12 @@
 """What every staff view shares: sign-in, a centre, no caching, centre-scoped lookups."""
 
 from functools import wraps
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from cases.models import Case
@@ -21,7 +23,9 @@ def staff_view(permission=None):
                 raise PermissionDenied("Сотрудник не привязан к центру занятости.")
             if permission and not request.user.has_perm(permission):
                 raise PermissionDenied
-            response = view(request, *args, **kwargs)
+            # Staff read dates and times in their own centre's time zone.
+            with timezone.override(ZoneInfo(request.user.centre.timezone)):
+                response = view(request, *args, **kwargs)
             add_never_cache_headers(response)
             response["Cache-Control"] = "no-store, " + response["Cache-Control"]
             return response
