@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -126,7 +127,7 @@ def plan_add(request, pk):
             messages.success(request, _("Услуга добавлена в план."))
             if request.htmx:
                 return _render(request, case, focus="plan")
-            return redirect(f"{request.path.rsplit('/plan/', 1)[0]}/#plan")
+            return redirect(reverse("cases:case-detail", args=[case.pk]) + "#plan")
     return _render(request, case, status=422, plan_form=form, focus="plan-form")
 
 

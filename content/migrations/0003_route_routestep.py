@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('expired', models.BooleanField(default=False, editable=False, verbose_name='expired')),
                 ('description', models.TextField(blank=True, verbose_name='пояснение для сотрудников')),
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
-                ('life_situation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='route', to='content.lifesituationpage', verbose_name='жизненная ситуация')),
+                ('life_situation', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='case_route', to='content.lifesituationpage', verbose_name='жизненная ситуация')),
                 ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
             ],
             options={

@@ -20,7 +20,7 @@ class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
         "content.LifeSituationPage",
         verbose_name=_("жизненная ситуация"),
         on_delete=models.CASCADE,
-        related_name="route",
+        related_name="case_route",
     )
     description = models.TextField(_("пояснение для сотрудников"), blank=True)
 
