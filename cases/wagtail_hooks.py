@@ -14,6 +14,10 @@ def register_case_log_actions(actions):
     actions.register_action(
         "marshrut.case.documents", _("Отметка о документах"), _("Документы отмечены")
     )
+    actions.register_action("marshrut.script.start", _("Начат разговор по скрипту"), _("Начат"))
+    actions.register_action(
+        "marshrut.script.finish", _("Завершён разговор по скрипту"), _("Завершён")
+    )
     actions.register_action("marshrut.citizen.create", _("Регистрация гражданина"), _("Создан"))
     actions.register_action(
         "marshrut.citizen.update", _("Изменение данных гражданина"), _("Изменён")

@@ -43,6 +43,10 @@ def transition_choices():
     return [(spec.name, spec.label) for spec in _graph.transitions.values()]
 
 
+def state_choices():
+    return list(_graph.states.items())
+
+
 def unreachable_terminal(enabled_names):
     """True when no terminal state can be reached from the initial one with these transitions."""
     enabled = [_graph.transitions[n] for n in enabled_names if n in _graph.transitions]

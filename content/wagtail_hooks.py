@@ -2,7 +2,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import ClientIndicator, ClientProfile, Partner, Role, Route, ServiceCategory
+from content.models import (
+    ClientIndicator,
+    ClientProfile,
+    Partner,
+    Role,
+    Route,
+    Script,
+    ServiceCategory,
+)
 
 
 class ServiceCategoryViewSet(SnippetViewSet):
@@ -51,6 +59,20 @@ class RouteViewSet(SnippetViewSet):
 
 
 register_snippet(RouteViewSet)
+
+
+class ScriptViewSet(SnippetViewSet):
+    model = Script
+    icon = "openquote"
+    menu_label = _("Скрипты")
+    menu_order = 195
+    add_to_admin_menu = True
+    list_display = ["name", "role", "stage", "life_situation", "live"]
+    list_filter = ["role", "stage"]
+    search_fields = ["name"]
+
+
+register_snippet(ScriptViewSet)
 
 
 class ReferenceGroup(SnippetViewSetGroup):

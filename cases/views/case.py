@@ -12,8 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cases import route as r
 from cases import services
 from cases.forms import PlanItemForm, PlanStatusForm, TransitionForm, curators_of
-from cases.models import PlanItem
+from cases.models import PlanItem, ScriptRun
 from cases.views.common import get_case, staff_view
+from content.models import OUTCOME_LABELS, Script
 
 
 def _context(request, case, **extra):
@@ -21,7 +22,29 @@ def _context(request, case, **extra):
     steps = services.available_steps(case, user)
     plan = list(case.plan_items.select_related("service").order_by("sort_order", "pk"))
     latest = services.live_route_revision(case.life_situation)
+    runs = list(case.script_runs.select_related("script", "user", "suggest_service")[:50])
+    active_run = next((run for run in runs if not run.finished and run.user_id == user.pk), None)
+    last_run = next((run for run in runs if run.finished and run.user_id == user.pk), None)
+    planned = {item.service_id for item in plan if item.status not in PlanItem.DROPPED}
+    allowed = {step.name: step for step, ok in steps if ok}
     context = {
+        "scripts": list(services.scripts_for(case, user)) if case.is_open else [],
+        "runs": runs,
+        "active_run": active_run,
+        "active_step": services.script_version(active_run).step(active_run.current_step)
+        if active_run
+        else None,
+        "outcome_labels": OUTCOME_LABELS,
+        "suggested_step": allowed.get(last_run.suggest_transition) if last_run else None,
+        "suggested_service": last_run.suggest_service
+        if last_run
+        and last_run.suggest_service_id
+        and last_run.suggest_service_id not in planned
+        and case.is_open
+        and user.has_perm("cases.add_planitem")
+        else None,
+        "last_run": last_run,
+        "suggested_due": timezone.localdate() + timezone.timedelta(days=14),
         "case": case,
         "citizen": case.citizen,
         "steps": [s for s, allowed in steps if allowed],
@@ -211,3 +234,46 @@ def plan_print(request, pk):
     case = get_case(request, pk)
     items = case.plan_items.exclude(status__in=PlanItem.DROPPED).select_related("service")
     return render(request, "cases/plan_print.html", {"case": case, "items": items})
+
+
+@staff_view("cases.view_case")
+@require_POST
+def script_start(request, pk, script):
+    case = get_case(request, pk)
+    obj = get_object_or_404(Script, pk=script, live=True)
+    try:
+        services.start_script(request.user, case, obj)
+    except services.TransitionRefused as exc:
+        messages.error(request, str(exc))
+        return _render(request, case, status=409)
+    if request.htmx:
+        return _render(request, case, focus="script")
+    return redirect(reverse("cases:case-detail", args=[case.pk]) + "#scripts")
+
+
+@staff_view("cases.view_case")
+@require_POST
+def script_answer(request, pk, run):
+    case = get_case(request, pk)
+    obj = get_object_or_404(ScriptRun, pk=run, case=case)
+    try:
+        index = int(request.POST.get("answer", ""))
+    except ValueError:
+        index = -1
+    try:
+        obj = services.answer_script(request.user, obj, index)
+    except services.TransitionRefused as exc:
+        messages.error(request, str(exc))
+        return _render(request, case, status=409)
+    except ValidationError:
+        return _render(
+            request, case, status=422, focus="script", script_error=_("Выберите один из ответов.")
+        )
+    if obj.finished:
+        messages.success(
+            request,
+            _("Разговор завершён: %(o)s.") % {"o": OUTCOME_LABELS.get(obj.outcome, obj.outcome)},
+        )
+    if request.htmx:
+        return _render(request, case, focus="script", finished_run=obj if obj.finished else None)
+    return redirect(reverse("cases:case-detail", args=[case.pk]) + "#scripts")

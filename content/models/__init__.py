@@ -6,6 +6,7 @@ from .pages import (
     ServicePage,
 )
 from .routes import Route, RouteStep
+from .scripts import OUTCOME_LABELS, Script, validate_script_steps
 from .snippets import (
     INDICATOR_GROUPS,
     ClientIndicator,
@@ -23,10 +24,13 @@ __all__ = [
     "LifeSituationPage",
     "LifeSituationService",
     "Partner",
+    "OUTCOME_LABELS",
     "Role",
     "Route",
     "RouteStep",
+    "Script",
     "ServiceCategory",
     "ServiceIndexPage",
     "ServicePage",
+    "validate_script_steps",
 ]

@@ -164,3 +164,24 @@ def test_keyboard_only_suspension_with_a_reason(site, page):
     page.locator("textarea[name=comment]").first.press("Tab")
     page.keyboard.press("Enter")
     expect(page.locator(".state-badge")).to_have_text("Приостановлен")
+
+
+def test_reception_walks_a_conversation_script_by_keyboard(site, page, axe):
+    case = Case.objects.filter(state=r.RECEPTION, centre__slug="nchelny").first()
+    sign_in(page, site, "reception")
+    page.goto(f"{site.url}/staff/cases/{case.pk}/")
+    start = page.get_by_role("button", name=re.compile("Начать разговор: Первичный приём"))
+    start.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", name="Скрипты взаимодействия")).to_be_focused()
+    expect(page.locator(".script-says")).to_contain_text("Здравствуйте!")
+    axe(page)
+    page.get_by_role("button", name="Ищу работу, у меня есть группа инвалидности").click()
+    expect(page.locator(".script-says")).to_contain_text("комплекс услуг «в одном окне»")
+    page.get_by_role("button", name="Да, согласен").click()
+    expect(page.locator("#scripts")).to_contain_text("Итог разговора")
+    expect(page.locator("#messages")).to_contain_text("Разговор завершён")
+    axe(page)
+    # The script suggests the next transition; the reception specialist may run it.
+    expect(page.locator("#scripts .suggestions")).to_contain_text("Передать куратору")
+    expect(page.locator("ul.history")).to_contain_text("Согласился на комплекс услуг")
