@@ -24,7 +24,18 @@ def staff_patterns():
 
 
 def kwargs_for(names, case):
-    values = {"pk": case.pk, "name": "suspend", "item": case.plan_items.first().pk}
+    from cases.models import ScriptRun
+    from content.models import Script
+
+    script = Script.objects.filter(live=True).first()
+    run = ScriptRun.objects.create(case=case, script=script, current_step="intro")
+    values = {
+        "pk": case.pk,
+        "name": "suspend",
+        "item": case.plan_items.first().pk,
+        "script": script.pk,
+        "run": run.pk,
+    }
     return {n: values[n] for n in names}
 
 
