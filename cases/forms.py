@@ -17,8 +17,15 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class SnilsField(forms.CharField):
+    """Accepts any formatting; unchanged when the digits are the same."""
+
+    def has_changed(self, initial, data):
+        return snils_digits(initial or "") != snils_digits(data or "")
+
+
 class CitizenForm(forms.ModelForm):
-    snils = forms.CharField(
+    snils = SnilsField(
         label=_("СНИЛС"),
         max_length=20,
         help_text=_("11 цифр; дефисы и пробелы можно не вводить."),

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", work.my_work, name="my-work"),
     path("intake/", intake.intake, name="intake"),
     path("intake/citizen/<int:pk>/open/", intake.open_case_view, name="open-case"),
+    path("citizens/<int:pk>/edit/", intake.citizen_edit, name="citizen-edit"),
     path("cases/<int:pk>/", case.case_detail, name="case-detail"),
     path("cases/<int:pk>/transition/<slug:name>/", case.transition, name="case-transition"),
     path("cases/<int:pk>/route-version/", case.move_route_version, name="case-route-version"),

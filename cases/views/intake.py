@@ -90,3 +90,33 @@ def open_case_view(request, pk):
         {"citizen": citizen, "form": form, "cases": cases},
         status=status,
     )
+
+
+@staff_view("cases.change_citizen")
+@require_http_methods(["GET", "POST"])
+def citizen_edit(request, pk):
+    """Correct the citizen's card; every change is logged (field names only, no values)."""
+    citizen = get_object_or_404(Citizen.objects.for_user(request.user), pk=pk)
+    back = request.GET.get("case") or request.POST.get("case")
+    case = (
+        Case.objects.for_user(request.user).filter(pk=back, citizen=citizen).first()
+        if back and back.isdigit()
+        else None
+    )
+    form = CitizenForm(request.POST or None, instance=citizen)
+    if request.method == "POST":
+        if form.is_valid():
+            services.update_citizen(request.user, form.save(commit=False), form.changed_data)
+            messages.success(request, _("Данные гражданина сохранены."))
+            if case:
+                return redirect("cases:case-detail", pk=case.pk)
+            return redirect("cases:open-case", pk=citizen.pk)
+        status = 422
+    else:
+        status = 200
+    return render(
+        request,
+        "cases/citizen_edit.html",
+        {"citizen": citizen, "form": form, "case": case},
+        status=status,
+    )

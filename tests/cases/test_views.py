@@ -279,3 +279,36 @@ def test_transition_log_commits_with_the_state(curator_client, case_at):
     case.refresh_from_db()
     assert case.state == r.IN_SERVICE
     assert TransitionLog.objects.count() == before + 1
+
+
+def test_citizen_card_is_corrected_and_the_change_logged(reception_client, case_at):
+    from wagtail.models import ModelLogEntry
+
+    case = case_at(r.RECEPTION)
+    citizen = case.citizen
+    url = reverse("cases:citizen-edit", args=[citizen.pk]) + f"?case={case.pk}"
+    assert (
+        "Изменить данные гражданина"
+        in reception_client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
+    )
+    data = {
+        "case": case.pk,
+        "last_name": citizen.last_name,
+        "first_name": citizen.first_name,
+        "patronymic": citizen.patronymic,
+        "birth_date": citizen.birth_date.isoformat(),
+        "snils": citizen.snils,
+        "phone": "+7 900 111-22-33",
+        "preferred_channel": "sms",
+        "preferred_language": "ru",
+        "consent_given": "on",
+    }
+    bad = reception_client.post(url, {**data, "phone": "нет"})
+    assert bad.status_code == 422 and 'value="нет"' in bad.content.decode()
+    response = reception_client.post(url, data)
+    assert response["Location"] == reverse("cases:case-detail", args=[case.pk])
+    citizen.refresh_from_db()
+    assert citizen.phone == "+7 900 111-22-33"
+    entry = ModelLogEntry.objects.filter(action="marshrut.citizen.update").latest("timestamp")
+    assert entry.data["fields"] == ["phone", "preferred_channel"]
+    assert "900" not in str(entry.data) and citizen.last_name not in entry.label
