@@ -41,6 +41,11 @@ class TransitionRefused(Exception):
     """The transition is not possible for this case now (not in its route or not from here)."""
 
 
+def _log_case(case, action, user, data=None):
+    """Wagtail's audit log, titled by the case number only: no personal data in the log."""
+    log(case, action, user=user, title=f"Случай № {case.number}", data=data or {})
+
+
 # --- the route as configured by editors ------------------------------------------------------
 
 
@@ -162,13 +167,7 @@ def set_received_documents(user, case, names):
     with transaction.atomic():
         Case.objects.filter(pk=case.pk).update(received_documents=kept + ticked)
         case.received_documents = kept + ticked
-        log(
-            case,
-            "marshrut.case.documents",
-            user=user,
-            title=f"Случай № {case.number}",
-            data={"received": len(ticked)},
-        )
+        _log_case(case, "marshrut.case.documents", user, {"received": len(ticked)})
     return case
 
 
@@ -218,12 +217,11 @@ def run_transition(case, name, user, *, comment="", expected_state=None, curator
                 to_state=fresh.state,
                 comment=comment,
             )
-            log(
+            _log_case(
                 fresh,
                 "marshrut.case.transition",
-                user=user,
-                title=f"Случай № {fresh.number}",
-                data={"transition": name, "from": from_state, "to": fresh.state},
+                user,
+                {"transition": name, "from": from_state, "to": fresh.state},
             )
     except ConcurrentTransition:
         raise Conflict(Case.objects.get(pk=case.pk)) from None
@@ -255,12 +253,11 @@ def move_to_latest_route(case, user):
         old = case.route_revision_id
         Case.objects.filter(pk=case.pk).update(route_revision=revision)
         case.route_revision = revision
-        log(
+        _log_case(
             case,
             "marshrut.case.route_version",
-            user=user,
-            title=f"Случай № {case.number}",
-            data={"from_revision": old, "to_revision": revision.pk},
+            user,
+            {"from_revision": old, "to_revision": revision.pk},
         )
     return True
 
@@ -364,13 +361,7 @@ def add_plan_item(user, case, item):
     item.full_clean()
     with transaction.atomic():
         item.save()
-        log(
-            case,
-            "marshrut.plan.add",
-            user=user,
-            title=f"Случай № {case.number}",
-            data={"item": item.pk, "service": item.service_id},
-        )
+        _log_case(case, "marshrut.plan.add", user, {"item": item.pk, "service": item.service_id})
     return item
 
 
@@ -379,12 +370,11 @@ def update_plan_item(user, item, changed_fields):
     item.full_clean()
     with transaction.atomic():
         item.save()
-        log(
+        _log_case(
             item.case,
             "marshrut.plan.change",
-            user=user,
-            title=f"Случай № {item.case.number}",
-            data={"item": item.pk, "fields": sorted(changed_fields)},
+            user,
+            {"item": item.pk, "fields": sorted(changed_fields)},
         )
     return item
 
@@ -407,13 +397,7 @@ def change_plan_item_status(user, item, action, text=""):
     with transaction.atomic():
         method(text) if PLAN_ACTIONS[action] else method()
         item.save()
-        log(
-            item.case,
-            "marshrut.plan.status",
-            user=user,
-            title=f"Случай № {item.case.number}",
-            data={"item": item.pk, "status": item.status},
-        )
+        _log_case(item.case, "marshrut.plan.status", user, {"item": item.pk, "status": item.status})
     return item
 
 
@@ -457,13 +441,7 @@ def start_script(user, case, script):
             user=user,
             current_step=first["code"],
         )
-        log(
-            case,
-            "marshrut.script.start",
-            user=user,
-            title=f"Случай № {case.number}",
-            data={"script": script.pk, "run": run.pk},
-        )
+        _log_case(case, "marshrut.script.start", user, {"script": script.pk, "run": run.pk})
     return run
 
 
@@ -487,12 +465,11 @@ def answer_script(user, run, index):
             run.outcome_note = answer.get("outcome_note") or ""
             run.suggest_transition = answer.get("suggest_transition") or ""
             run.suggest_service_id = service.pk if service else None
-            log(
+            _log_case(
                 run.case,
                 "marshrut.script.finish",
-                user=user,
-                title=f"Случай № {run.case.number}",
-                data={"script": run.script_id, "run": run.pk, "outcome": run.outcome},
+                user,
+                {"script": run.script_id, "run": run.pk, "outcome": run.outcome},
             )
         else:
             run.current_step = answer["next_step"]
