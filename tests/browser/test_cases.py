@@ -185,3 +185,26 @@ def test_reception_walks_a_conversation_script_by_keyboard(site, page, axe):
     # The script suggests the next transition; the reception specialist may run it.
     expect(page.locator("#scripts .suggestions")).to_contain_text("Передать куратору")
     expect(page.locator("ul.history")).to_contain_text("Согласился на комплекс услуг")
+
+
+def test_curator_filters_the_registry_opens_a_case_and_exports(site, page, axe):
+    sign_in(page, site, "curator")
+    page.get_by_role("link", name="Реестр получателей").click()
+    expect(page.get_by_role("heading", name="Реестр получателей комплекса услуг")).to_be_visible()
+    axe(page)
+    page.get_by_label("Приостановлен").check()
+    page.get_by_role("button", name="Показать").click()
+    heading = page.locator("#results-h")
+    expect(heading).to_be_focused()
+    expect(page.locator("#messages")).to_contain_text("Показаны случаи")
+    rows = page.locator("#results tbody tr")
+    expect(rows).to_have_count(
+        Case.objects.filter(state=r.SUSPENDED, centre__slug="nchelny").count()
+    )
+    assert "suspended" not in page.url and "state" not in page.url
+    axe(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Выгрузить в Excel (XLSX)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    rows.first.get_by_role("link").click()
+    expect(page.locator(".state-badge")).to_have_text("Приостановлен")

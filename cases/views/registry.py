@@ -1,0 +1,80 @@
+"""The registry of recipients. Filters are posted and kept in the session (post/redirect/get),
+so names and SNILS never appear in a URL; the URL carries only the page and the sort."""
+
+from django.db.models import Exists
+from django.http import QueryDict
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+from django_tables2 import RequestConfig
+from django_tables2.paginators import LazyPaginator
+
+from cases import export
+from cases.filters import RegistryFilter, overdue_items
+from cases.models import Case
+from cases.tables import RegistryTable
+from cases.views.common import staff_view
+
+SESSION_KEY = "registry_filters"
+PER_PAGE = 25
+
+
+def _filterset(request, data=None):
+    if data is None:
+        stored = request.session.get(SESSION_KEY, "")
+        data = QueryDict(stored) if stored else None
+    queryset = (
+        Case.objects.for_user(request.user)
+        .select_related("citizen", "life_situation", "curator")
+        .annotate(has_overdue=Exists(overdue_items()))
+    )
+    return RegistryFilter(data, queryset=queryset, centre=request.user.centre)
+
+
+@staff_view("cases.view_case")
+@require_http_methods(["GET", "POST"])
+def registry(request):
+    if request.method == "POST":
+        if "reset" in request.POST:
+            request.session.pop(SESSION_KEY, None)
+        else:
+            data = request.POST.copy()
+            data.pop("csrfmiddlewaretoken", None)
+            request.session[SESSION_KEY] = data.urlencode()
+        if not request.htmx:
+            return redirect("cases:registry")
+    filterset = _filterset(request)
+    status = 200 if filterset.is_bound is False or filterset.is_valid() else 422
+    table = RegistryTable(
+        filterset.qs if filterset.is_valid() or not filterset.is_bound else Case.objects.none()
+    )
+    RequestConfig(
+        request, paginate={"per_page": PER_PAGE, "paginator_class": LazyPaginator}
+    ).configure(table)
+    page = table.page
+    shown = len(page.object_list)
+    first = (page.number - 1) * PER_PAGE + 1
+    template = "cases/registry.html"
+    if request.htmx and request.method == "POST":
+        template = "cases/registry.html#results"
+    return render(
+        request,
+        template,
+        {
+            "filter": filterset,
+            "table": table,
+            "shown": shown,
+            "first": first,
+            "last": first + shown - 1,
+        },
+        status=status,
+    )
+
+
+@staff_view("cases.view_case")
+def registry_export(request, fmt):
+    filterset = _filterset(request)
+    cases = filterset.qs if not filterset.is_bound or filterset.is_valid() else Case.objects.none()
+    cases = cases.order_by("-opened_at", "-pk")
+    if fmt == "xlsx":
+        return export.xlsx_response(cases)
+    return export.csv_response(cases)

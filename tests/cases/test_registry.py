@@ -1,0 +1,133 @@
+"""The registry of recipients: filters, search, sort, pagination without COUNT, export."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from cases import route as r
+from cases.export import neutralise
+from cases.models import PlanItem
+
+URL = "/staff/registry/"
+
+
+@pytest.fixture
+def curator_client(client, users):
+    client.force_login(users["curator"])
+    return client
+
+
+def search(client, **data):
+    client.post(URL, {"reset": "1"})
+    response = client.post(URL, data)
+    assert response.status_code == 302 and response["Location"] == URL
+    return client.get(URL).content.decode()
+
+
+def test_search_is_posted_and_kept_out_of_the_url(curator_client, new_case):
+    case = new_case("Ёлкин", "Фёдор")
+    body = search(curator_client, q="ЕЛКИН федор")
+    assert "Ёлкин Фёдор Ильич" in body
+    assert reverse("cases:case-detail", args=[case.pk]) in body
+    assert "ЕЛКИН" not in curator_client.session.session_key
+    snils = case.citizen.snils
+    assert "Ёлкин" in search(curator_client, q=f"{snils[:3]} {snils[3:6]}-{snils[6:]}")
+
+
+def test_filters_by_state_situation_curator_and_overdue(curator_client, case_at, users):
+    in_service = case_at(r.IN_SERVICE)
+    suspended = case_at(r.SUSPENDED)
+    item = in_service.plan_items.exclude(status__in=PlanItem.FINISHED).first()
+    PlanItem.objects.filter(pk=item.pk).update(
+        due_date=timezone.localdate() - datetime.timedelta(days=5)
+    )
+    body = search(curator_client, state=[r.SUSPENDED])
+    assert suspended.number in body and in_service.number not in body
+    body = search(curator_client, overdue="on", q=in_service.citizen.last_name)
+    assert in_service.number in body
+    body = search(curator_client, overdue="on", q=suspended.citizen.snils)
+    assert "Ничего не найдено" in body
+    body = search(
+        curator_client,
+        curator=users["curator"].pk,
+        life_situation=in_service.life_situation_id,
+        state=[r.IN_SERVICE],
+    )
+    assert in_service.number in body and suspended.number not in body
+
+
+def test_sorting_and_pagination_without_counting(curator_client, new_case):
+    for i in range(30):
+        new_case(f"Аааев{i:02d}")
+    curator_client.post(URL, {"reset": "1"})
+    with CaptureQueriesContext(connection) as ctx:
+        body = curator_client.get(URL + "?sort=citizen").content.decode()
+    assert 'aria-sort="ascending"' in body
+    assert not [q for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert "Страница 1" in body and "Следующая" in body
+    assert body.index("Аааев00") < body.index("Аааев01")
+    body = curator_client.get(URL + "?sort=-citizen&page=2").content.decode()
+    assert "Страница 2" in body and "Предыдущая" in body
+    assert 'aria-sort="descending"' in body
+
+
+def test_query_budget_does_not_grow_with_the_number_of_cases(
+    curator_client, new_case, django_assert_max_num_queries
+):
+    curator_client.post(URL, {"reset": "1"})
+    curator_client.get(URL)
+    with CaptureQueriesContext(connection) as few:
+        curator_client.get(URL)
+    for i in range(30):
+        new_case(f"Многоев{i}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        curator_client.get(URL)
+
+
+def test_other_centre_sees_none_of_our_cases(client, users, new_case):
+    case = new_case("Секретов")
+    client.force_login(users["curator74"])
+    assert case.number not in search(client, q="Секретов")
+    export = client.get(reverse("cases:registry-export", args=["csv"]))
+    assert "Секретов" not in b"".join(export.streaming_content).decode()
+
+
+@pytest.mark.parametrize("value", ['=HYPERLINK("x")', "+7 900", "-1+1", "@SUM(A1)"])
+def test_formula_cells_are_neutralised(value):
+    assert neutralise(value) == "'" + value
+    assert neutralise("Иванов") == "Иванов"
+
+
+def test_csv_and_xlsx_exports_neutralise_formulas(curator_client, new_case):
+    case = new_case("=cmd|' /C calc'!A0", "@Имя")
+    search(curator_client, q=case.citizen.snils)
+    response = curator_client.get(reverse("cases:registry-export", args=["csv"]))
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert rows[0][0] == "Случай" and len(rows) == 2
+    assert rows[1][1] == "'=cmd|' /C calc'!A0" and rows[1][2] == "'@Имя"
+    response = curator_client.get(reverse("cases:registry-export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell.value for cell in sheet[2]]
+    assert values[1] == "'=cmd|' /C calc'!A0" and values[2] == "'@Имя"
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_registry_without_javascript_and_with_htmx(curator_client):
+    response = curator_client.post(URL, {"state": [r.CLOSED]}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.lstrip().startswith('<section id="results"')
+    assert "data-announce" in body
+
+
+def test_registry_pages_are_never_cached(curator_client):
+    assert "no-store" in curator_client.get(URL)["Cache-Control"]
