@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from cases import route as r
-from cases.models import Case, Citizen, ScriptRun, TransitionLog, fold
+from cases.models import Appointment, Case, Citizen, ScriptRun, TransitionLog, fold
 from cases.validators import snils_digits
 from content.models import Role, Route, Script
 
@@ -475,3 +475,56 @@ def answer_script(user, run, index):
             run.current_step = answer["next_step"]
         run.save()
     return run
+
+
+# --- appointments ----------------------------------------------------------------------------
+
+
+def book_appointment(data, source, staff=None, citizen=None, case=None):
+    """Save a booking validated by a BookingForm (public or staff)."""
+    with transaction.atomic():
+        appointment = Appointment.objects.create(
+            centre=data["centre"],
+            starts_at=data["starts_at"],
+            name=data["name"],
+            phone=data["phone"],
+            life_situation=data.get("life_situation"),
+            needs_assistance=data.get("needs_assistance", False),
+            comment=data.get("comment", ""),
+            source=source,
+            staff=staff,
+            citizen=citizen,
+            case=case,
+        )
+        log(
+            appointment,
+            "marshrut.appointment.change",
+            user=staff,
+            title=f"Запись № {appointment.pk}",
+            data={"source": source},
+        )
+    return appointment
+
+
+APPOINTMENT_STATUSES = {
+    Appointment.ATTENDED,
+    Appointment.NO_SHOW,
+    Appointment.CANCELLED,
+    Appointment.BOOKED,
+}
+
+
+def set_appointment_status(user, appointment, status):
+    if status not in APPOINTMENT_STATUSES:
+        raise ValidationError({"status": _("Неизвестный статус записи.")})
+    with transaction.atomic():
+        appointment.status = status
+        appointment.save(update_fields=["status"])
+        log(
+            appointment,
+            "marshrut.appointment.change",
+            user=user,
+            title=f"Запись № {appointment.pk}",
+            data={"status": status},
+        )
+    return appointment

@@ -1,0 +1,87 @@
+"""The appointments journal (журнал записи на приём): by day, in the centre's time zone."""
+
+import datetime
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cases import services
+from cases.forms_booking import StaffBookingForm
+from cases.models import Appointment
+from cases.views.common import staff_view
+
+
+def _day(request):
+    day = parse_date(request.GET.get("day") or request.POST.get("day") or "")
+    return day or timezone.localdate()
+
+
+def _render(request, day, form=None, status=200, focus=None, focus_pk=None):
+    start = datetime.datetime.combine(
+        day, datetime.time.min, tzinfo=timezone.get_current_timezone()
+    )
+    appointments = (
+        Appointment.objects.for_user(request.user)
+        .filter(starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))
+        .select_related("life_situation", "staff", "case")
+        .order_by("starts_at")
+    )
+    form = form or StaffBookingForm(centre=request.user.centre, initial={"date": day})
+    return render(
+        request,
+        "cases/appointments.html",
+        {
+            "day": day,
+            "previous": day - datetime.timedelta(days=1),
+            "next": day + datetime.timedelta(days=1),
+            "appointments": appointments,
+            "form": form,
+            "statuses": Appointment.STATUSES,
+            "focus": focus,
+            "focus_pk": focus_pk,
+        },
+        status=status,
+    )
+
+
+@staff_view("cases.view_appointment")
+@require_http_methods(["GET", "POST"])
+def journal(request):
+    day = _day(request)
+    if request.method == "POST":
+        if not request.user.has_perm("cases.add_appointment"):
+            return _render(request, day, status=403)
+        form = StaffBookingForm(request.POST, centre=request.user.centre)
+        if not form.is_valid():
+            return _render(request, day, form=form, status=422, focus="form")
+        appointment = services.book_appointment(
+            form.cleaned_data, Appointment.STAFF, staff=request.user
+        )
+        messages.success(
+            request,
+            _("Запись на %(t)s добавлена.")
+            % {"t": timezone.localtime(appointment.starts_at).strftime("%d.%m.%Y %H:%M")},
+        )
+        return redirect(f"{request.path}?day={timezone.localtime(appointment.starts_at).date()}")
+    return _render(request, day)
+
+
+@staff_view("cases.change_appointment")
+@require_POST
+def appointment_status(request, pk):
+    appointment = get_object_or_404(Appointment.objects.for_user(request.user), pk=pk)
+    services.set_appointment_status(request.user, appointment, request.POST.get("status", ""))
+    messages.success(
+        request,
+        _("%(name)s: %(status)s.")
+        % {"name": appointment.name, "status": appointment.get_status_display()},
+    )
+    day = timezone.localtime(appointment.starts_at).date()
+    if request.htmx:
+        return _render(request, day, focus="row", focus_pk=appointment.pk)
+    return redirect(f"{reverse('cases:appointments')}?day={day}")

@@ -1,0 +1,78 @@
+"""Public consultation booking («Предварительная запись на консультацию»)."""
+
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from cases import services
+from cases.forms_booking import PublicBookingForm, working_days_text
+from cases.models import Appointment
+
+SESSION_KEY = "booking_done"
+RATE_LIMIT = 5  # bookings per address
+RATE_WINDOW = 600  # seconds
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _rate_limited(request):
+    key = f"booking-rate:{_client_ip(request)}"
+    count = cache.get_or_set(key, 0, RATE_WINDOW)
+    if count >= RATE_LIMIT:
+        return True
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, RATE_WINDOW)
+    return False
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def booking(request):
+    form = PublicBookingForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("website"):
+            # A bot filled the hidden field: answer as if all went well, save nothing.
+            return redirect("booking-done")
+        if _rate_limited(request):
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Слишком много записей с этого устройства. Позвоните нам или попробуйте позже."),
+            )
+            status = 429
+        elif form.is_valid():
+            appointment = services.book_appointment(form.cleaned_data, Appointment.PUBLIC)
+            request.session[SESSION_KEY] = appointment.pk
+            return redirect("booking-done")
+        else:
+            status = 422
+    response = render(request, "cases/booking.html", {"form": form}, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+def booking_done(request):
+    pk = request.session.get(SESSION_KEY)
+    appointment = (
+        Appointment.objects.select_related("centre", "life_situation").filter(pk=pk).first()
+        if pk
+        else None
+    )
+    response = render(
+        request,
+        "cases/booking_done.html",
+        {
+            "appointment": appointment,
+            "working_days": working_days_text(appointment.centre) if appointment else "",
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
