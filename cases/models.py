@@ -197,6 +197,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         ]
         indexes = [
             models.Index(fields=["centre", "state", "-opened_at"], name="case_registry_idx"),
+            models.Index(fields=["centre", "-opened_at"], name="case_centre_opened_idx"),
             models.Index(fields=["centre", "curator", "state"], name="case_curator_idx"),
         ]
         permissions = [("transition_case", _("Может переводить случай по маршруту"))]
