@@ -1,9 +1,13 @@
 """The registry table: one row a case, sortable, paginated without counting the table."""
 
 import django_tables2 as tables
+from django.core.paginator import EmptyPage, Page
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_tables2.paginators import LazyPaginator
+from django_tables2.rows import BoundRows
 
 from cases.models import Case
 
@@ -71,3 +75,28 @@ class RegistryTable(tables.Table):
 
     def render_overdue(self, value):
         return format_html('<span class="overdue">{}</span>', _("есть")) if value else "—"
+
+
+class DeferredJoinPaginator(LazyPaginator):
+    """LazyPaginator that pages by primary key first (the ORDER BY and OFFSET run on the index
+    alone), then loads the page's rows with their joins: deep pages stay fast."""
+
+    def page(self, number):
+        rows = self.object_list
+        queryset = getattr(getattr(rows, "data", None), "data", None)
+        if not isinstance(queryset, QuerySet):
+            return super().page(number)
+        number = self.validate_number(number or 1)
+        bottom = (number - 1) * self.per_page
+        limit = bottom + self.per_page + self.orphans + (self.look_ahead - 1) * self.per_page + 1
+        ids = list(queryset.values_list("pk", flat=True)[bottom:limit])
+        if len(ids) > self.per_page + self.orphans:
+            self._num_pages = number + len(ids) // self.per_page
+            ids = ids[: self.per_page]
+        elif number != 1 and len(ids) <= self.orphans:
+            raise EmptyPage(_("Такой страницы нет"))
+        else:
+            self._num_pages = self._final_num_pages = number
+        loaded = {obj.pk: obj for obj in queryset.order_by().filter(pk__in=ids)}
+        records = [loaded[pk] for pk in ids if pk in loaded]
+        return Page(BoundRows(data=records, table=rows.table), number, self)

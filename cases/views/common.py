@@ -26,8 +26,8 @@ def staff_view(permission=None):
             # Staff read dates and times in their own centre's time zone.
             with timezone.override(ZoneInfo(request.user.centre.timezone)):
                 response = view(request, *args, **kwargs)
-            add_never_cache_headers(response)
-            response["Cache-Control"] = "no-store, " + response["Cache-Control"]
+            add_never_cache_headers(response)  # Expires and the no-cache family, then:
+            response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
             return response
 
         return wrapper

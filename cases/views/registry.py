@@ -6,12 +6,11 @@ from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
-from django_tables2.paginators import LazyPaginator
 
 from cases import export
 from cases.filters import RegistryFilter, overdue_items
 from cases.models import Case
-from cases.tables import RegistryTable
+from cases.tables import DeferredJoinPaginator, RegistryTable
 from cases.views.common import staff_view
 
 SESSION_KEY = "registry_filters"
@@ -48,7 +47,7 @@ def registry(request):
         filterset.qs if filterset.is_valid() or not filterset.is_bound else Case.objects.none()
     )
     RequestConfig(
-        request, paginate={"per_page": PER_PAGE, "paginator_class": LazyPaginator}
+        request, paginate={"per_page": PER_PAGE, "paginator_class": DeferredJoinPaginator}
     ).configure(table)
     page = table.page
     shown = len(page.object_list)
