@@ -1,9 +1,13 @@
 from .pages import (
+    ContactsPage,
+    FAQPage,
     HomePage,
     LifeSituationPage,
     LifeSituationService,
     ServiceIndexPage,
     ServicePage,
+    StandardPage,
+    normalise_search_text,
 )
 from .snippets import (
     INDICATOR_GROUPS,
@@ -18,6 +22,8 @@ __all__ = [
     "INDICATOR_GROUPS",
     "ClientIndicator",
     "ClientProfile",
+    "ContactsPage",
+    "FAQPage",
     "HomePage",
     "LifeSituationPage",
     "LifeSituationService",
@@ -26,4 +32,6 @@ __all__ = [
     "ServiceCategory",
     "ServiceIndexPage",
     "ServicePage",
+    "StandardPage",
+    "normalise_search_text",
 ]
