@@ -121,7 +121,7 @@ class LifeSituationPage(PublicCacheMixin, Page):
         context["contacts"] = ContactsPage.objects.live().filter(locale=self.locale).first()
         context["service_links"] = (
             self.service_links.filter(service__live=True)
-            .select_related("service", "category")
+            .select_related("service", "service__locale", "category")
             .order_by("category__sort_order", "sort_order")
         )
         return context
