@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := MARSHRUT_ENV=demo
 
-.PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo
+.PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo messages
 
 $(PY):
 	@"$(PYTHON)" -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Marshrut needs Python 3.11 (set PYTHON=/path/to/python3.11)")'
@@ -51,3 +51,9 @@ lock:
 
 clean-demo:
 	rm -rf var static_collected
+
+## make messages: refresh the Tatar and English catalogues of the public templates (.po and .mo)
+messages: install-dev
+	MARSHRUT_ENV=test $(PY) manage.py makemessages -l tt -l en --ignore='.venv/*' --ignore='cases/*' --ignore='portal/*' --ignore='tests/*' --ignore='fixtures/*' --ignore='bench/*' --ignore='static_collected/*'
+	$(PY) themes/locale/translate.py
+	MARSHRUT_ENV=test $(PY) manage.py compilemessages --ignore='.venv/*'

@@ -240,6 +240,21 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
+# --- Public site caching (issue 3) -------------------------------------------------------------
+# Public pages send "Cache-Control: public, max-age=N, s-maxage=N" (content/caching.py); set
+# MARSHRUT_FRONTEND_PURGE_URL (e.g. http://varnish:8000) to let Wagtail purge a page on publish.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("MARSHRUT_PUBLIC_CACHE_SECONDS", 300))
+if os.environ.get("MARSHRUT_FRONTEND_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["MARSHRUT_FRONTEND_PURGE_URL"],
+        }
+    }
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
+
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

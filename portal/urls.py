@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content.api import api_router
 from portal import views
 from portal.forms import StaffLoginForm
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", include(staff_patterns)),
     path("staff/", include("cases.urls")),
+    # Headless content API (issue 3): see docs/api.md.
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:

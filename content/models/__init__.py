@@ -1,9 +1,13 @@
 from .pages import (
+    ContactsPage,
+    FAQPage,
     HomePage,
     LifeSituationPage,
     LifeSituationService,
     ServiceIndexPage,
     ServicePage,
+    StandardPage,
+    normalise_search_text,
 )
 from .routes import Route, RouteStep
 from .scripts import OUTCOME_LABELS, Script, validate_script_steps
@@ -20,6 +24,8 @@ __all__ = [
     "INDICATOR_GROUPS",
     "ClientIndicator",
     "ClientProfile",
+    "ContactsPage",
+    "FAQPage",
     "HomePage",
     "LifeSituationPage",
     "LifeSituationService",
@@ -33,4 +39,6 @@ __all__ = [
     "ServiceIndexPage",
     "ServicePage",
     "validate_script_steps",
+    "StandardPage",
+    "normalise_search_text",
 ]

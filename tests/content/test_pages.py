@@ -1,11 +1,4 @@
-import pytest
-
-from content.models import LifeSituationPage, ServiceIndexPage, ServicePage
-
-
-@pytest.fixture
-def disability(db):
-    return LifeSituationPage.objects.get(slug="disability-employment")
+from content.models import ServiceIndexPage, ServicePage
 
 
 def test_home_page_lists_the_life_situations(client, disability):

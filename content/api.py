@@ -1,0 +1,88 @@
+"""The headless content API (Wagtail API v2), mounted at /api/v2/.
+
+Endpoints: pages (every published, public page type with its own fields; ?type=content.ServicePage
+&fields=* gives the services with all their fields), roles, partners and categories (the
+snippets). Pages come from Wagtail's PagesAPIViewSet, which serves live pages only and leaves
+out pages behind a view restriction, so drafts and private pages never leak.
+See docs/api.md.
+"""
+
+from django.utils.cache import patch_cache_control
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+
+from content.caching import public_cache_seconds
+from content.models import Partner, Role, ServiceCategory
+
+
+class CachedAPIMixin:
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200 and not request.user.is_authenticated:
+            seconds = public_cache_seconds()
+            patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)
+        else:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class PublicPagesAPIViewSet(CachedAPIMixin, PagesAPIViewSet):
+    pass
+
+
+class SnippetAPIViewSet(CachedAPIMixin, BaseAPIViewSet):
+    """A read-only endpoint for a translatable snippet; ?locale=tt filters by language."""
+
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+    meta_fields = [*BaseAPIViewSet.meta_fields, "locale"]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "name", "slug"]
+
+    def get_queryset(self):
+        queryset = self.model.objects.select_related("locale").order_by("id")
+        locale = self.request.GET.get("locale")
+        if locale:
+            queryset = queryset.filter(locale__language_code=locale)
+        return queryset
+
+
+class RolesAPIViewSet(SnippetAPIViewSet):
+    model = Role
+    name = "roles"
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        "name",
+        "slug",
+        "duties",
+        "key_documents",
+        "workplace",
+        "sort_order",
+    ]
+
+
+class PartnersAPIViewSet(SnippetAPIViewSet):
+    model = Partner
+    name = "partners"
+    body_fields = [
+        *BaseAPIViewSet.body_fields,
+        "name",
+        "short_name",
+        "slug",
+        "address",
+        "phone",
+        "website",
+        "agreement",
+        "description",
+    ]
+
+
+class CategoriesAPIViewSet(SnippetAPIViewSet):
+    model = ServiceCategory
+    name = "categories"
+    body_fields = [*BaseAPIViewSet.body_fields, "name", "slug", "description", "sort_order"]
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("roles", RolesAPIViewSet)
+api_router.register_endpoint("partners", PartnersAPIViewSet)
+api_router.register_endpoint("categories", CategoriesAPIViewSet)
