@@ -36,7 +36,14 @@ def test_search_is_posted_and_kept_out_of_the_url(curator_client, new_case):
     body = search(curator_client, q="ЕЛКИН федор")
     assert "Ёлкин Фёдор Ильич" in body
     assert reverse("cases:case-detail", args=[case.pk]) in body
-    assert "ЕЛКИН" not in curator_client.session.session_key
+    # The term travelled in the POST body and sits in the server-side session only.
+    response = curator_client.post(URL, {"q": "ЕЛКИН федор"})
+    assert response["Location"] == URL
+    assert (
+        "ЕЛКИН" in curator_client.session["registry_filters"]
+        or "%D0%95" in (curator_client.session["registry_filters"])
+    )
+    assert "?" not in response["Location"]
     snils = case.citizen.snils
     assert "Ёлкин" in search(curator_client, q=f"{snils[:3]} {snils[3:6]}-{snils[6:]}")
 
