@@ -23,9 +23,6 @@ CHROMIUM_ARGS = [
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BROWSER_REQUIRED = os.environ.get("MARSHRUT_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make for
-# their set-up are still synchronous and safe here.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 _skipped = []
 
@@ -36,8 +33,15 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module.
+
+    Playwright's sync API runs an event loop in this thread while the browser is open; the ORM
+    calls the tests make for their set-up are still synchronous and safe here, so
+    DJANGO_ALLOW_ASYNC_UNSAFE is set for exactly that time (module-scoped, so it does not leak
+    into the other tests, e.g. into `manage.py check --deploy` run as a subprocess).
+    """
     if not CHROMIUM.exists():
         message = (
             f"Chromium not found at {CHROMIUM}: browser tests skipped "
@@ -49,12 +53,20 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

@@ -1,16 +1,12 @@
-/* Service catalogue: after HTMX swaps the results in place, announce the count and keep focus
- * where the visitor was (the form control they changed stays focused; the live region speaks).
+/* Service catalogue: after HTMX has swapped the results in place, put the new count into the
+ * live region so screen readers announce it. The focus stays on the control the visitor used.
  */
 (function () {
   "use strict";
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var results = document.getElementById("service-results");
-    if (!results || event.detail.target !== results) {
-      return;
-    }
+  document.addEventListener("htmx:afterSettle", function () {
     var status = document.getElementById("service-count");
-    var count = results.querySelector("[data-result-count]");
-    if (status && count) {
+    var count = document.querySelector("#service-results [data-result-count]");
+    if (status && count && status.textContent !== count.textContent) {
       status.textContent = count.textContent;
     }
   });
