@@ -158,3 +158,9 @@ def test_journal_is_centre_scoped(client, chelny, users):
     day = timezone.localtime(appointment.starts_at).date()
     body = client.get(reverse("cases:appointments"), {"day": day}).content.decode()
     assert f'id="appointment-{appointment.pk}"' not in body and appointment.phone not in body
+
+
+def test_every_public_page_links_to_the_booking_form(client, db):
+    for url in ("/", "/services/", "/tt/"):
+        body = client.get(url).content.decode()
+        assert 'href="/zapis/"' in body or 'href="/tt/zapis/"' in body, url
