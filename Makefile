@@ -54,6 +54,6 @@ clean-demo:
 
 ## make messages: refresh the Tatar and English catalogues of the public templates (.po and .mo)
 messages: install-dev
-	MARSHRUT_ENV=test $(PY) manage.py makemessages -l tt -l en --ignore='.venv/*' --ignore='cases/*' --ignore='portal/*' --ignore='tests/*' --ignore='fixtures/*' --ignore='bench/*' --ignore='static_collected/*'
+	MARSHRUT_ENV=test $(PY) manage.py makemessages -l tt -l en --ignore='.venv/*' --ignore='portal/*' --ignore='tests/*' --ignore='fixtures/*' --ignore='bench/*' --ignore='static_collected/*'
 	$(PY) themes/locale/translate.py
 	MARSHRUT_ENV=test $(PY) manage.py compilemessages --ignore='.venv/*'

@@ -164,3 +164,12 @@ def test_every_public_page_links_to_the_booking_form(client, db):
     for url in ("/", "/services/", "/tt/"):
         body = client.get(url).content.decode()
         assert 'href="/zapis/"' in body or 'href="/tt/zapis/"' in body, url
+
+
+def test_booking_form_speaks_tatar_and_english(client, chelny):
+    tt = client.get("/tt/zapis/").content.decode()
+    assert "Консультациягә алдан язылу" in tt and "Сезгә ничек эндәшергә" in tt
+    en = client.get("/en/zapis/").content.decode()
+    assert "Book a consultation" in en and "Contact phone" in en
+    response = client.post("/tt/zapis/", booking_data(chelny, time="07:00"))
+    assert "арасында кабул итә" in response.content.decode()
