@@ -2,7 +2,7 @@
 
 Environment variables (all optional unless said otherwise):
 
-MARSHRUT_ENV            production (default) | demo | test | development
+MARSHRUT_ENV            production | demo | test | development (manage.py: development)
 DJANGO_SECRET_KEY       required in production; demo keeps a generated key in var/secret_key
 DJANGO_DEBUG            1/true/yes to switch DEBUG on (off by default everywhere)
 DJANGO_ALLOWED_HOSTS    comma-separated; required in production

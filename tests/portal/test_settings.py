@@ -141,3 +141,22 @@ def test_unknown_environment_name_is_refused():
 )
 def test_production_cookies_and_redirects_are_secure(tmp_path, setting):
     assert settings_value(f"settings.{setting}", **production_env(tmp_path)) == "True"
+
+
+def test_manage_py_runs_in_development_without_any_setting(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=clean_env(MARSHRUT_VAR_DIR=str(tmp_path)),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "secret_key").exists()
+
+
+def test_the_wsgi_entry_point_defaults_to_production(tmp_path):
+    result = run_python(
+        "import portal.wsgi", MARSHRUT_VAR_DIR=str(tmp_path), DJANGO_ALLOWED_HOSTS="x.example"
+    )
+    assert "DJANGO_SECRET_KEY must be set in production" in result.stderr
