@@ -10,7 +10,11 @@ DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://example.org)
 DATABASE_URL            postgres://user:pass@host:5432/name; default: SQLite var/marshrut.sqlite3
 REDIS_URL               redis://127.0.0.1:6379/0 to use Redis as the cache
 MARSHRUT_VAR_DIR        where the SQLite file, media and the demo secret live (default ./var)
-WAGTAILADMIN_BASE_URL   the public base URL used in admin notifications
+WAGTAILADMIN_BASE_URL   the public base URL used in admin notifications and survey invitations
+EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitations; without it
+                        production uses the local SMTP server and the demo writes mail to
+                        var/mail/ (never to the console: invitations carry addresses)
+DEFAULT_FROM_EMAIL      the sender of survey invitations
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_SECURE_HSTS_SECONDS, DJANGO_SECURE_PROXY_SSL_HEADER
                         HTTPS in production (defaults: on, one year, off)
 """
@@ -90,6 +94,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.frontend_cache",
@@ -189,6 +194,23 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- Mail (survey invitations) ---------------------------------------------------------------
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@marshrut.local")
+if os.environ.get("EMAIL_URL"):
+    from urllib.parse import parse_qs, unquote, urlparse
+
+    _mail = urlparse(os.environ["EMAIL_URL"])
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or 25
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_TLS = parse_qs(_mail.query).get("tls", ["0"])[0] in {"1", "true", "yes"}
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+elif not IS_PRODUCTION:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_TIMEOUT = 10
 
 # --- Auth -------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "portal.User"

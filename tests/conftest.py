@@ -6,6 +6,7 @@ from django.db import connections
 from fixtures.cases_demo import load_demo_cases
 from fixtures.loader import DemoLoader
 from fixtures.scripts_demo import load_demo_scripts
+from fixtures.surveys_demo import load_demo_surveys
 
 
 @pytest.fixture(scope="session")
@@ -13,6 +14,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader().run()
         load_demo_scripts()
+        load_demo_surveys()
         load_demo_cases()
         # Transactional tests (the browser tests' live server) flush the database; with
         # serialized_rollback they get this snapshot, demo data included, back before each test.

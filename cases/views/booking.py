@@ -1,6 +1,5 @@
 """Public consultation booking («Предварительная запись на консультацию»)."""
 
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -9,26 +8,11 @@ from django.views.decorators.http import require_http_methods
 from cases import services
 from cases.forms_booking import PublicBookingForm, working_days_text
 from cases.models import Appointment
+from portal import ratelimit
 
 SESSION_KEY = "booking_done"
 RATE_LIMIT = 5  # bookings per address
 RATE_WINDOW = 600  # seconds
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_limited(request):
-    key = f"booking-rate:{_client_ip(request)}"
-    count = cache.get_or_set(key, 0, RATE_WINDOW)
-    if count >= RATE_LIMIT:
-        return True
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, RATE_WINDOW)
-    return False
 
 
 @never_cache
@@ -40,7 +24,7 @@ def booking(request):
         if request.POST.get("website"):
             # A bot filled the hidden field: answer as if all went well, save nothing.
             return redirect("booking-done")
-        if _rate_limited(request):
+        if ratelimit.hit("booking", request, RATE_LIMIT, RATE_WINDOW):
             form.is_valid()
             form.add_error(
                 None,

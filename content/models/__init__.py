@@ -19,8 +19,22 @@ from .snippets import (
     Role,
     ServiceCategory,
 )
+from .surveys import (
+    CHANNELS,
+    QUESTION_TYPES,
+    SCALES,
+    SurveyPage,
+    SurveyQuestion,
+    SurveySubmission,
+)
 
 __all__ = [
+    "CHANNELS",
+    "QUESTION_TYPES",
+    "SCALES",
+    "SurveyPage",
+    "SurveyQuestion",
+    "SurveySubmission",
     "INDICATOR_GROUPS",
     "ClientIndicator",
     "ClientProfile",

@@ -50,6 +50,7 @@ class HomePage(PublicCacheMixin, Page):
         "content.ContactsPage",
         "content.StandardPage",
         "content.FAQPage",
+        "content.SurveyPage",
     ]
     max_count_per_parent = 1
     api_fields = [APIField("intro")]

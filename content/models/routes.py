@@ -121,6 +121,19 @@ class RouteStep(Orderable):
         help_text=_("Сколько дней случай может находиться на этапе, в который ведёт переход."),
     )
     requires_comment = models.BooleanField(_("требовать комментарий"), default=False)
+    survey = models.ForeignKey(
+        "content.SurveyPage",
+        verbose_name=_("после перехода пригласить гражданина в опрос"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ссылка на опрос уходит на электронную почту гражданина, если он её оставил и дал "
+            "согласие; иначе специалист видит приглашение в случае и может провести опрос по "
+            "телефону."
+        ),
+    )
 
     panels = [
         FieldPanel("transition"),
@@ -130,6 +143,7 @@ class RouteStep(Orderable):
         FieldPanel("documents_required"),
         FieldPanel("deadline_days"),
         FieldPanel("requires_comment"),
+        FieldPanel("survey"),
     ]
 
     class Meta(Orderable.Meta):
