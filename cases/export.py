@@ -1,12 +1,8 @@
-"""CSV and XLSX export of the registry. A cell that a spreadsheet would run as a formula
-(starting with =, +, - or @) is neutralised with a leading apostrophe."""
+"""CSV and XLSX export of the registry (formula-like cells neutralised by portal.spreadsheets)."""
 
-import csv
-import io
-
-from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
+
+from portal import spreadsheets
 
 HEADER = [
     "Случай",
@@ -21,14 +17,6 @@ HEADER = [
     "Открыт",
     "Просроченные пункты плана",
 ]
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    if value is None:
-        return ""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def rows(cases):
@@ -50,40 +38,12 @@ def rows(cases):
 
 
 def _filename(ext):
-    return f'attachment; filename="reestr-{timezone.localdate():%Y-%m-%d}.{ext}"'
-
-
-class _Echo:
-    def write(self, value):
-        return value
+    return f"reestr-{timezone.localdate():%Y-%m-%d}.{ext}"
 
 
 def csv_response(cases):
-    writer = csv.writer(_Echo(), delimiter=";")
-
-    def stream():
-        yield "\ufeff"  # so that spreadsheet programs read the file as UTF-8
-        yield writer.writerow(HEADER)
-        for row in rows(cases):
-            yield writer.writerow([neutralise(v) for v in row])
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = _filename("csv")
-    return response
+    return spreadsheets.csv_response(HEADER, rows(cases), _filename("csv"))
 
 
 def xlsx_response(cases):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Реестр")
-    sheet.append(HEADER)
-    for row in rows(cases):
-        # Every value is written as text: nothing in the file is ever a formula.
-        sheet.append([neutralise(v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = _filename("xlsx")
-    return response
+    return spreadsheets.xlsx_response(HEADER, rows(cases), _filename("xlsx"), "Реестр")

@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content import views
 from content.models import (
     ClientIndicator,
     ClientProfile,
@@ -89,3 +93,16 @@ class ReferenceGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_survey_results_urls():
+    return [
+        path("surveys/", views.survey_index, name="survey-index"),
+        path("surveys/<int:page_id>/", views.survey_results, name="survey-results"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_survey_results_menu_item():
+    return MenuItem(_("Результаты опросов"), reverse("survey-index"), icon_name="table", order=310)

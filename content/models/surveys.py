@@ -470,7 +470,9 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
                 )
                 status = 429
             elif form.is_valid():
-                self.process_form_submission(form, channel=channel, centre=centre)
+                from content import services
+
+                services.submit_survey(self, form, channel, centre)
                 return redirect(done_url)
             else:
                 status = 422

@@ -13,8 +13,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from cases import route as r
-from cases.export import neutralise
 from cases.models import PlanItem
+from portal.spreadsheets import neutralise
 
 URL = "/staff/registry/"
 
