@@ -68,3 +68,4 @@ TRANSITIONS = [
     ),
 ]
 TRANSITION_SPECS = {spec.name: spec for spec in TRANSITIONS}
+TRANSITION_LABELS = {spec.name: spec.label for spec in TRANSITIONS}

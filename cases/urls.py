@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from cases.views import case, intake, work
+from cases.views import case, intake, surveys, work
 
 app_name = "cases"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("cases/<int:pk>/documents/", case.documents, name="case-documents"),
     path("cases/<int:pk>/scripts/<int:script>/start/", case.script_start, name="script-start"),
     path("cases/<int:pk>/scripts/runs/<int:run>/answer/", case.script_answer, name="script-answer"),
+    path("cases/<int:pk>/surveys/<int:survey>/", surveys.phone_survey, name="phone-survey"),
     path("cases/<int:pk>/plan/", case.plan_add, name="plan-add"),
     path("cases/<int:pk>/plan/print/", case.plan_print, name="plan-print"),
     path("cases/<int:pk>/plan/<int:item>/", case.plan_item, name="plan-item"),

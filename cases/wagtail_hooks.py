@@ -30,3 +30,9 @@ def register_case_log_actions(actions):
     actions.register_action(
         "marshrut.appointment.change", _("Запись на приём"), _("Запись изменена")
     )
+    actions.register_action(
+        "marshrut.case.survey_invite", _("Приглашение в опрос"), _("Приглашён в опрос")
+    )
+    actions.register_action(
+        "marshrut.case.survey_phone", _("Опрос по телефону"), _("Опрос проведён по телефону")
+    )

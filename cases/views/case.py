@@ -27,6 +27,9 @@ def _context(request, case, **extra):
     last_run = next((run for run in runs if run.finished and run.user_id == user.pk), None)
     planned = {item.service_id for item in plan if item.status not in PlanItem.DROPPED}
     allowed = {step.name: step for step, ok in steps if ok}
+    invitations = list(case.survey_invitations.select_related("survey", "answered_by_phone"))
+    for invitation in invitations:
+        invitation.url = services.invitation_url(invitation)
     context = {
         "scripts": list(services.scripts_for(case, user)) if case.is_open else [],
         "runs": runs,
@@ -54,6 +57,9 @@ def _context(request, case, **extra):
         "plan_editable": case.is_open and user.has_perm("cases.change_planitem"),
         "can_add_items": case.is_open and user.has_perm("cases.add_planitem"),
         "history": case.transitions.select_related("user")[:100],
+        "invitations": invitations,
+        "phone_surveys": services.surveys_for(case),
+        "transition_labels": r.TRANSITION_LABELS,
         "documents": services.required_documents(case),
         "deadline": services.stage_deadline(case),
         "curators": curators_of(case.centre),
