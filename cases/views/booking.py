@@ -18,7 +18,7 @@ RATE_WINDOW = 600  # seconds
 @never_cache
 @require_http_methods(["GET", "POST"])
 def booking(request):
-    form = PublicBookingForm(request.POST or None)
+    form = PublicBookingForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if request.POST.get("website"):

@@ -67,7 +67,9 @@ def intake(request):
 @require_http_methods(["GET", "POST"])
 def open_case_view(request, pk):
     citizen = get_object_or_404(Citizen.objects.for_user(request.user), pk=pk)
-    form = OpenCaseForm(request.POST or None, centre=request.user.centre)
+    form = OpenCaseForm(
+        request.POST if request.method == "POST" else None, centre=request.user.centre
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -103,7 +105,7 @@ def citizen_edit(request, pk):
         if back and back.isdigit()
         else None
     )
-    form = CitizenForm(request.POST or None, instance=citizen)
+    form = CitizenForm(request.POST if request.method == "POST" else None, instance=citizen)
     if request.method == "POST":
         if form.is_valid():
             services.update_citizen(request.user, form.save(commit=False), form.changed_data)

@@ -37,7 +37,7 @@ def invitation(request, token):
     used = {"page": survey, "used": True}
     if invitation.answered:
         return _private(render(request, "cases/survey_invitation.html", used))
-    form = survey.get_form(request.POST or None, page=survey)
+    form = survey.get_form(request.POST if request.method == "POST" else None, page=survey)
     status = 200
     if request.method == "POST":
         if request.POST.get("website"):
@@ -77,7 +77,9 @@ def phone_survey(request, pk, survey):
     page = next((s for s in services.surveys_for(case) if s.pk == survey), None)
     if page is None:
         raise Http404
-    form = page.get_form(request.POST or None, page=page, user=request.user)
+    form = page.get_form(
+        request.POST if request.method == "POST" else None, page=page, user=request.user
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():

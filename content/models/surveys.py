@@ -456,7 +456,9 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
     # --- where it is answered ----------------------------------------------------------------
 
     def _answer(self, request, channel, template, done_url, centre=None):
-        form = self.get_form(request.POST or None, page=self, user=request.user)
+        form = self.get_form(
+            request.POST if request.method == "POST" else None, page=self, user=request.user
+        )
         status = 200
         if request.method == "POST":
             limit, window = KIOSK_RATE if channel == "kiosk" else PUBLIC_RATE
