@@ -24,6 +24,16 @@
       });
     });
   }
+  // A link in the error summary moves focus to the answer itself, not just the scroll position.
+  document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+      target.scrollIntoView({ block: "center" });
+    });
+  });
   document.querySelectorAll("form[data-survey]").forEach(function (form) {
     form.addEventListener("change", function () { update(form); });
     update(form);
