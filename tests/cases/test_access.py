@@ -26,7 +26,7 @@ def staff_patterns():
 def kwargs_for(url_name, names, case):
     """Arguments naming objects of the case's centre (Naberezhnye Chelny)."""
     from cases.models import Appointment, ScriptRun
-    from content.models import Script
+    from content.models import Script, SurveyPage
 
     script = Script.objects.filter(live=True).first()
     run = ScriptRun.objects.create(case=case, script=script, current_step="intro")
@@ -42,6 +42,7 @@ def kwargs_for(url_name, names, case):
         "script": script.pk,
         "run": run.pk,
         "fmt": "csv",
+        "survey": SurveyPage.objects.filter(phone_enabled=True, life_situation=None).first().pk,
     }
     return {n: values[n] for n in names}
 

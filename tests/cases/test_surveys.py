@@ -65,14 +65,17 @@ def test_demo_route_invites_to_the_closing_survey(case_at, users, closing_survey
     ).exists()
 
 
-@pytest.mark.django_db(transaction=True)
 def test_invitation_is_mailed_after_commit_when_the_citizen_left_an_address(
-    case_at, users, closing_survey
+    case_at, users, closing_survey, django_capture_on_commit_callbacks
 ):
     case = case_at(r.EMPLOYED)
     case.citizen.email = "citizen@example.org"
     case.citizen.save()
-    case = close(case, users)
+    with django_capture_on_commit_callbacks() as callbacks:
+        case = close(case, users)
+    assert mail.outbox == []  # nothing leaves before the transition has committed
+    for callback in callbacks:
+        callback()
     invitation = case.survey_invitations.get()
     assert invitation.delivery == SurveyInvitation.EMAIL
     assert len(mail.outbox) == 1
