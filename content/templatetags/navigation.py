@@ -61,3 +61,23 @@ def language_switcher(context):
             {"code": code, "name": names[code], "url": target.url, "current": code == current_code}
         )
     return {"links": links if len(links) > 1 else []}
+
+
+@register.inclusion_tag("includes/survey_links.html", takes_context=True)
+def survey_links(context):
+    """The surveys a visitor may answer on the site, for the footer."""
+    from content.models import SurveyPage
+
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    surveys = (
+        SurveyPage.objects.live()
+        .filter(public_enabled=True, locale__language_code__in={language, "ru"})
+        .order_by("title")
+        .only("title", "url_path", "path", "depth", "locale_id")
+    )
+    seen, items = set(), []
+    for survey in surveys:  # one survey per title: the visitor's language first
+        if survey.title not in seen:
+            seen.add(survey.title)
+            items.append(survey)
+    return {"surveys": items[:3]}

@@ -408,3 +408,12 @@ def test_preview_shows_the_form_and_the_thank_you_text(survey):
     landing = survey.make_preview_request(preview_mode="landing")
     assert "Спасибо" in landing.content.decode()
     assert WAITED not in landing.content.decode()
+
+
+def test_footer_invites_visitors_to_the_public_surveys(client, survey):
+    html = client.get("/").content.decode()
+    assert "Оцените нашу работу" in html
+    assert f'href="{survey.url}"' in html
+    survey.public_enabled = False
+    survey.save_revision().publish()
+    assert f'href="{survey.url}"' not in client.get("/").content.decode()
