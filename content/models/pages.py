@@ -60,10 +60,13 @@ class HomePage(PublicCacheMixin, Page):
         children = list(self.get_children().live().specific())
         context["highlighted"] = [p for p in children if getattr(p, "highlight", False)]
         context["situations"] = [p for p in children if isinstance(p, LifeSituationPage)]
+        from content.models.surveys import SurveyPage  # surveys are offered in the footer
+
         context["others"] = [
             p
             for p in children
-            if not isinstance(p, LifeSituationPage) and not getattr(p, "highlight", False)
+            if not isinstance(p, LifeSituationPage | SurveyPage)
+            and not getattr(p, "highlight", False)
         ]
         return context
 
