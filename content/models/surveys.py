@@ -373,6 +373,10 @@ class SurveySubmission(AbstractFormSubmission):
         related_name="+",
     )
 
+    def get_data(self):
+        """For Wagtail's own submissions list and its export: the channel in words too."""
+        return {**super().get_data(), "channel": self.get_channel_display()}
+
     class Meta:
         verbose_name = _("ответ на опрос")
         verbose_name_plural = _("ответы на опросы")

@@ -417,3 +417,10 @@ def test_footer_invites_visitors_to_the_public_surveys(client, survey):
     survey.public_enabled = False
     survey.save_revision().publish()
     assert f'href="{survey.url}"' not in client.get("/").content.decode()
+
+
+def test_wagtail_submissions_list_shows_the_channel(editor_client, fresh_survey):
+    response = editor_client.get(f"/admin/forms/submissions/{fresh_survey.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Планшет в зале" in html and "По телефону" in html
