@@ -138,8 +138,17 @@ def test_public_survey_phone_survey_and_results_are_accessible(site, page, axe):
     surveys = page.locator("#surveys")
     expect(surveys).to_contain_text("Передайте гражданину ссылку")
     axe(page)
+    token = case.survey_invitations.get().token
     surveys.get_by_role("link", name=re.compile("Оценка качества оказания услуг")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Опрос по телефону")
+    axe(page)
+
+    # The citizen's own link (anonymous visitor).
+    page.context.clear_cookies()
+    page.goto(f"{site.url}/opros/{token}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Оценка качества оказания услуг службы занятости"
+    )
     axe(page)
 
     admin_sign_in(page, site, "editor")
