@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -59,7 +60,7 @@ class RouteViewSet(SnippetViewSet):
     menu_label = _("Маршруты")
     menu_order = 190
     add_to_admin_menu = True
-    list_display = ["life_situation", "live", "latest_revision_created_at"]
+    list_display = ["life_situation", "live", UpdatedAtColumn()]
 
 
 register_snippet(RouteViewSet)

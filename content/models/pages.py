@@ -1,14 +1,16 @@
 """Page types: the public site is the source of truth for life situations and services."""
 
+from django import forms
 from django.db import models
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from content.caching import PublicCacheMixin
@@ -75,6 +77,29 @@ class HomePage(PublicCacheMixin, Page):
         verbose_name_plural = _("главные страницы")
 
 
+class LifeSituationPageForm(WagtailAdminPageForm):
+    """Offers only the categories of the page's own language in the service list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("service_links")
+        if formset is None:
+            return
+        from content.models.snippets import ServiceCategory
+
+        locale_id = (
+            self.instance.locale_id
+            or getattr(self.parent_page, "locale_id", None)
+            or Locale.get_default().pk
+        )
+        categories = ServiceCategory.objects.filter(locale_id=locale_id)
+        # A subclass per form, so that the empty form for "add" gets the same choices.
+        formset.form = type(formset.form.__name__, (formset.form,), {})
+        formset.form.base_fields["category"].queryset = categories
+        for form in formset.forms:
+            form.fields["category"].queryset = categories
+
+
 class LifeSituationPage(PublicCacheMixin, Page):
     """A life situation (жизненная ситуация) with its complex of services."""
 
@@ -102,13 +127,14 @@ class LifeSituationPage(PublicCacheMixin, Page):
         FieldPanel("what_you_get"),
         InlinePanel("service_links", heading=_("Комплекс услуг"), label=_("Услуга")),
         FieldPanel("route_steps"),
-        FieldPanel("centres"),
+        FieldPanel("centres", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("target_audience"),
     ]
+    base_form_class = LifeSituationPageForm
     parent_page_types = ["content.HomePage"]
     subpage_types = []
     api_fields = [
@@ -152,7 +178,8 @@ class LifeSituationService(Orderable):
         related_name="+",
     )
 
-    panels = [FieldPanel("service"), FieldPanel("category")]
+    # Three categories: a plain list is quicker for editors than a chooser window.
+    panels = [FieldPanel("service"), FieldPanel("category", widget=forms.Select)]
     api_fields = [
         APIField("service_id"),
         APIField("service_title"),

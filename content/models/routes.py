@@ -39,6 +39,8 @@ class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
 
     def clean(self):
         super().clean()
+        if getattr(self, "_steps_checked_by_form", False):
+            return  # the admin form checks the steps being edited (RouteForm), not these
         steps = [s for s in self.steps.all() if not getattr(s, "DELETE", False)]
         validate_steps([(s.transition, s.enabled) for s in steps])
 
@@ -69,7 +71,13 @@ def validate_steps(steps):
 
 
 class RouteForm(WagtailAdminModelForm):
-    """Validates the steps being edited (the inline formset), not the ones saved before."""
+    """Validates the steps being edited (the inline formset), not the ones saved before: the
+    model's own clean() runs before the formset reaches the instance, so it would see the old
+    steps (none at all for a new route)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance._steps_checked_by_form = True
 
     def clean(self):
         cleaned = super().clean()

@@ -11,24 +11,11 @@ from cases import services
 from cases.models import Case
 from content.models import SurveyPage, SurveySubmission
 from portal.models import Centre, User
+from tests.browser.wagtail_admin import admin_sign_in, publish
 
 SLUG = "vpechatlenie-ot-vzaimodejstviya"
 NEW_QUESTION = "Что нам стоит исправить в первую очередь?"
 OVERALL = "Оцените общее впечатление от посещения центра"
-
-
-def admin_sign_in(page, site, username="editor"):
-    page.goto(site.url + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill("marshrut-demo")
-    page.locator("#id_password").press("Enter")
-    expect(page).to_have_url(site.url + "/admin/")
-
-
-def publish(page):
-    """Wagtail's editor footer: open «Больше действий», then «Опубликовать»."""
-    page.get_by_role("button", name="Больше действий").click()
-    page.locator('button[name="action-publish"]').click()
 
 
 def group(page, number, text):

@@ -32,3 +32,18 @@ def test_catalogue_lists_every_live_service(client, db):
     body = client.get(catalogue.url).content.decode()
     for service in ServicePage.objects.live():
         assert service.url in body
+
+
+def test_service_list_offers_only_the_pages_own_categories(disability):
+    from django.contrib.auth import get_user_model
+
+    from content.models import LifeSituationPage, ServiceCategory
+
+    form_class = LifeSituationPage.get_edit_handler().get_form_class()
+    editor = get_user_model().objects.get(username="editor")
+    form = form_class(instance=disability, for_user=editor)
+    formset = form.formsets["service_links"]
+    ours = set(ServiceCategory.objects.filter(locale=disability.locale))
+    assert ServiceCategory.objects.exclude(locale=disability.locale).exists()
+    assert set(formset.forms[0].fields["category"].queryset) == ours
+    assert set(formset.empty_form.fields["category"].queryset) == ours

@@ -54,3 +54,42 @@ def test_editor_opens_the_route_in_the_admin(client, db):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Переходы маршрута" in body and "Передать куратору" in body
+
+
+def test_editor_creates_a_route_for_a_new_life_situation_in_the_admin(client, disability):
+    """The model's own check must not see the (still empty) steps of a route being created."""
+    from content.models import HomePage, LifeSituationPage
+
+    home = HomePage.objects.get(locale=disability.locale)
+    situation = LifeSituationPage(
+        title="Новая ситуация", slug="new-situation", target_audience="<p>Всем.</p>"
+    )
+    home.add_child(instance=situation)
+    situation.save_revision().publish()
+    client.login(username="editor", password="marshrut-demo")
+    path = ["start_reception", "assign_curator", "agree_plan", "record_employment", "close"]
+    data = {
+        "life_situation": situation.pk,
+        "description": "",
+        "action-publish": "action-publish",
+        **formset_data([(name, True) for name in path]),
+    }
+    response = client.post(reverse("wagtailsnippets_content_route:add"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    route = Route.objects.get(life_situation=situation)
+    assert route.live and [s.transition for s in route.steps.all()] == path
+
+    # A route that cannot reach closing is still refused, for a new route too.
+    Route.objects.filter(pk=route.pk).delete()
+    data.update(formset_data([("start_reception", True)]))
+    response = client.post(reverse("wagtailsnippets_content_route:add"), data)
+    assert response.status_code == 200
+    assert "не может дойти до закрытия" in response.content.decode()
+    assert not Route.objects.filter(life_situation=situation).exists()
+
+
+@pytest.mark.parametrize("name", ["route", "script"])
+def test_editor_lists_routes_and_scripts(client, db, name):
+    client.login(username="editor", password="marshrut-demo")
+    response = client.get(reverse(f"wagtailsnippets_content_{name}:list"))
+    assert response.status_code == 200
