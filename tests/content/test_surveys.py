@@ -424,3 +424,27 @@ def test_wagtail_submissions_list_shows_the_channel(editor_client, fresh_survey)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Планшет в зале" in html and "По телефону" in html
+
+
+def test_results_screen_queries_do_not_grow_with_answers(editor_client, fresh_survey):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = f"/admin/surveys/{fresh_survey.pk}/"
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert editor_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = queries()
+    form = fresh_survey.get_form(good_answers(fresh_survey), page=fresh_survey)
+    assert form.is_valid()
+    for _ in range(30):
+        services.submit_survey(fresh_survey, form, "kiosk", None)
+    assert queries() == few
+
+
+def test_kiosk_page_query_budget(client, survey, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        assert client.get(survey.url + "kiosk/nchelny/").status_code == 200
