@@ -1,8 +1,17 @@
 # Marshrut: the two commands a new user needs are `make demo` and `make test`.
 # Paths are kept relative so that the project works from a directory with spaces in its name.
 
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
-VENV := .venv
+# The newest supported Python found (on PATH, then among pyenv's versions), unless PYTHON= names
+# one. Supported: 3.11-3.13; keep in step with requires-python in pyproject.toml and `make lock`.
+SUPPORTED := 3.13 3.12 3.11
+PYENV_ROOT ?= $(HOME)/.pyenv
+IN_RANGE := import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell for v in $(SUPPORTED); do for p in "python$$v" "$(PYENV_ROOT)"/versions/$$v*/bin/python$$v; do \
+  "$$p" -c '$(IN_RANGE)' 2>/dev/null && { command -v "$$p"; exit 0; }; done; done; \
+  python3 -c '$(IN_RANGE)' 2>/dev/null && command -v python3)
+endif
+VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -11,8 +20,10 @@ DEMO_ENV := MARSHRUT_ENV=demo
 .PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo messages
 
 $(PY):
-	@"$(PYTHON)" -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Marshrut needs Python 3.11 (set PYTHON=/path/to/python3.11)")'
-	"$(PYTHON)" -m venv $(VENV)
+	@[ -n "$(PYTHON)" ] || { echo "Marshrut needs Python 3.11, 3.12 or 3.13, and none was found (install one, or set PYTHON=/path/to/python3.13)" >&2; exit 1; }
+	@"$(PYTHON)" -c 'import sys; v = sys.version_info[:2]; sys.exit(0 if (3, 11) <= v <= (3, 13) else "Marshrut needs Python 3.11, 3.12 or 3.13, and %s is %d.%d (set PYTHON=/path/to/python3.13)" % (sys.executable, *v))'
+	@echo "Using $$("$(PYTHON)" -c 'import sys; print(sys.executable, sys.version.split()[0])')"
+	"$(PYTHON)" -m venv "$(VENV)"
 
 $(VENV)/.installed-base: requirements/base.lock | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/base.lock
@@ -45,9 +56,10 @@ pytest: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## make lock: re-resolve the pinned dependencies into the lock files (needs uv)
+## One universal lock for every supported Python (markers pick what differs), hashed.
 lock:
-	uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --no-header -o requirements/base.lock
-	uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes --no-header -c requirements/base.lock -o requirements/dev.lock
+	uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --no-header -o requirements/base.lock
+	uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes --no-header -c requirements/base.lock -o requirements/dev.lock
 
 clean-demo:
 	rm -rf var static_collected
