@@ -82,6 +82,7 @@ if IS_PRODUCTION and not ALLOWED_HOSTS:
 if IS_TEST:
     ALLOWED_HOSTS = [*ALLOWED_HOSTS, "testserver"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 INSTALLED_APPS = [
     # Project apps first, so the theme's templates override the libraries' ones.

@@ -129,7 +129,7 @@ def transition(request, pk, name):
 def move_route_version(request, pk):
     case = get_case(request, pk)
     if not request.user.has_perm("cases.add_planitem"):
-        raise PermissionDenied
+        raise PermissionDenied("Ваша роль не позволяет переводить случай на новую версию маршрута.")
     try:
         moved = services.move_to_latest_route(case, request.user)
     except services.TransitionRefused as exc:

@@ -11,6 +11,11 @@ from django.utils.cache import add_never_cache_headers
 
 from cases.models import Case
 
+ROLE_REFUSAL = (
+    "Ваша роль не даёт доступа к этому разделу. Если он нужен вам для работы, "
+    "обратитесь к руководителю центра."
+)
+
 
 def staff_view(permission=None):
     """Signed-in staff of a centre only; responses are never cached (`no-store`)."""
@@ -22,7 +27,7 @@ def staff_view(permission=None):
             if request.user.centre_id is None:
                 raise PermissionDenied("Сотрудник не привязан к центру занятости.")
             if permission and not request.user.has_perm(permission):
-                raise PermissionDenied
+                raise PermissionDenied(ROLE_REFUSAL)
             # Staff read dates and times in their own centre's time zone.
             with timezone.override(ZoneInfo(request.user.centre.timezone)):
                 response = view(request, *args, **kwargs)

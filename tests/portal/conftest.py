@@ -1,0 +1,1 @@
+from tests.cases.conftest import users  # noqa: F401

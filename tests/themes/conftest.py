@@ -1,0 +1,1 @@
+from tests.cases.conftest import case_at, new_case, situation, users  # noqa: F401
