@@ -81,7 +81,12 @@ def _render(request, case, status=200, **extra):
 
 @staff_view("cases.view_case")
 def case_detail(request, pk):
-    return _render(request, get_case(request, pk))
+    case = get_case(request, pk)
+    # "Отмена" of an inline edit comes back here naming the row, so the focus returns to it.
+    item = request.GET.get("item", "")
+    if item.isdigit() and request.htmx:
+        return _render(request, case, focus="item", focus_item=int(item))
+    return _render(request, case)
 
 
 @staff_view("cases.view_case")
@@ -176,6 +181,7 @@ def plan_item(request, pk, item):
             case,
             edit_item=obj.pk,
             edit_form=PlanItemForm(instance=obj, case=case, prefix=f"item{obj.pk}"),
+            focus="edit",
         )
     form = PlanItemForm(request.POST, instance=obj, case=case, prefix=f"item{obj.pk}")
     if form.is_valid():
@@ -186,9 +192,9 @@ def plan_item(request, pk, item):
         else:
             messages.success(request, _("Пункт плана сохранён."))
             if request.htmx:
-                return _render(request, case, focus="plan")
+                return _render(request, case, focus="item", focus_item=obj.pk)
             return redirect("cases:case-detail", pk=case.pk)
-    return _render(request, case, status=422, edit_item=obj.pk, edit_form=form)
+    return _render(request, case, status=422, edit_item=obj.pk, edit_form=form, focus="edit")
 
 
 @staff_view("cases.change_planitem")

@@ -1,6 +1,124 @@
-/* Staff screens: keep focus sensible after htmx swaps and announce what changed. */
+/* Staff screens: keep focus sensible after htmx swaps, announce what changed, show that a
+ * request is working, and say plainly when one failed (server error, refused, expired session,
+ * lost network) instead of doing nothing. */
 (function () {
   "use strict";
+
+  var FAILED = {
+    network: "Нет связи с сервером: действие не выполнено. Проверьте подключение к сети и повторите.",
+    timeout: "Сервер не ответил вовремя: действие, возможно, не выполнено. Обновите страницу и проверьте.",
+    session: "Сеанс работы завершён: войдите снова. Действие не выполнено.",
+    server: "Сбой на сервере: действие не выполнено. Повторите через несколько минут или обратитесь к администратору.",
+    other: "Действие не выполнено (ответ сервера %s). Обновите страницу и повторите."
+  };
+
+  function region() {
+    return document.getElementById("messages");
+  }
+
+  function say(text, kind, link) {
+    var box = region();
+    if (!box) return;
+    box.textContent = "";
+    var p = document.createElement("p");
+    p.className = "message" + (kind ? " message-" + kind : "");
+    p.textContent = text;
+    if (link) {
+      p.appendChild(document.createTextNode(" "));
+      var a = document.createElement("a");
+      a.href = link.href;
+      a.textContent = link.text;
+      p.appendChild(a);
+    }
+    box.appendChild(p);
+  }
+
+  /* The element whose buttons are disabled while its request runs. */
+  function owner(elt) {
+    return (elt && elt.closest && elt.closest("form")) || elt;
+  }
+
+  var indicator = null;
+  function busy(on, elt) {
+    if (!indicator) {
+      indicator = document.getElementById("busy-indicator");
+    }
+    var root = owner(elt);
+    if (root && root.setAttribute) {
+      if (on) {
+        root.setAttribute("aria-busy", "true");
+        var focused = document.activeElement;
+        root.querySelectorAll("button, input[type=submit]").forEach(function (button) {
+          if (button.disabled) return;
+          button.disabled = true;
+          button.setAttribute("data-busy-disabled", "");
+          if (button === focused) button.setAttribute("data-busy-focus", "");
+        });
+      } else {
+        root.removeAttribute("aria-busy");
+        root.querySelectorAll("[data-busy-disabled]").forEach(function (button) {
+          button.disabled = false;
+          button.removeAttribute("data-busy-disabled");
+          if (button.hasAttribute("data-busy-focus")) {
+            button.removeAttribute("data-busy-focus");
+            // The request failed and nothing was swapped: give the focus back.
+            if (button.isConnected && (!document.activeElement || document.activeElement === document.body)) {
+              button.focus();
+            }
+          }
+        });
+      }
+    }
+    if (indicator) indicator.hidden = !on;
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    busy(true, event.detail.elt);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    busy(false, event.detail.elt);
+  });
+
+  /* A request that ended on the sign-in page: the session expired. Do not swap the sign-in form
+   * into the screen; say so, with a link back here through the sign-in page. */
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var login = document.body.getAttribute("data-login-url");
+    var xhr = event.detail.xhr;
+    if (login && xhr && xhr.responseURL && new URL(xhr.responseURL).pathname === login) {
+      event.detail.shouldSwap = false;
+      event.detail.isError = false;
+      say(FAILED.session, "error", {
+        href: login + "?next=" + encodeURIComponent(location.pathname),
+        text: "Войти"
+      });
+    }
+  });
+
+  /* A 4xx/5xx answer that htmx did not swap (see htmx-config in staff_base.html): show the
+   * page's own heading and reason (the 403, 404 and 500 pages), or a plain message. */
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var text = "";
+    try {
+      var doc = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+      var heading = doc.querySelector("main h1");
+      var reason = doc.querySelector("main h1 + p");
+      if (heading && reason) text = heading.textContent.trim() + ": " + reason.textContent.trim();
+    } catch (e) {
+      text = "";
+    }
+    if (!text) {
+      text = xhr.status >= 500 ? FAILED.server : FAILED.other.replace("%s", String(xhr.status));
+    }
+    say(text, "error");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    say(FAILED.network, "error");
+  });
+  document.addEventListener("htmx:timeout", function () {
+    say(FAILED.timeout, "error");
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
     // After an outerHTML swap the old target is detached: look in the whole document then.
@@ -12,13 +130,6 @@
       focus.focus();
     }
     var announce = root.querySelector("[data-announce]");
-    var region = document.getElementById("messages");
-    if (announce && region) {
-      region.textContent = "";
-      var p = document.createElement("p");
-      p.className = "message";
-      p.textContent = announce.getAttribute("data-announce");
-      region.appendChild(p);
-    }
+    if (announce) say(announce.getAttribute("data-announce"));
   });
 })();
