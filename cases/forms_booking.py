@@ -13,6 +13,7 @@ from content.models import LifeSituationPage
 from portal.models import Centre
 
 WEEKDAY_NAMES = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"]
+BOOKING_HORIZON_DAYS = 90  # how far ahead a consultation can be booked
 
 
 def working_days_text(centre):
@@ -88,6 +89,13 @@ class BookingForm(forms.Form):
         if not (centre and day and at):
             return cleaned
         tz = ZoneInfo(centre.timezone)
+        if day > timezone.localdate(timezone=tz) + datetime.timedelta(days=BOOKING_HORIZON_DAYS):
+            self.add_error(
+                "date",
+                _("Записаться можно не более чем на %(n)s дней вперёд. Выберите дату ближе.")
+                % {"n": BOOKING_HORIZON_DAYS},
+            )
+            return cleaned
         starts = datetime.datetime.combine(day, at, tzinfo=tz)
         if starts <= timezone.now():
             self.add_error("date", _("Это время уже прошло. Выберите дату и время в будущем."))

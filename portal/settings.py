@@ -10,6 +10,7 @@ DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://example.org)
 DATABASE_URL            postgres://user:pass@host:5432/name; default: SQLite var/marshrut.sqlite3
 REDIS_URL               redis://127.0.0.1:6379/0 to use Redis as the cache
 MARSHRUT_VAR_DIR        where the SQLite file, media and the demo secret live (default ./var)
+MARSHRUT_TRUSTED_PROXIES  comma-separated proxy addresses/networks whose X-Forwarded-For is believed
 WAGTAILADMIN_BASE_URL   the public base URL used in admin notifications and survey invitations
 EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitations; without it
                         production uses the local SMTP server and the demo writes mail to
@@ -296,6 +297,11 @@ if IS_PRODUCTION:
     SECURE_HSTS_PRELOAD = True
     if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the rate limits
+# then count the real client, not the proxy (portal/ratelimit.py). Empty: REMOTE_ADDR is the
+# client. E.g. MARSHRUT_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8 behind a balancer on those hosts.
+TRUSTED_PROXIES = env_list("MARSHRUT_TRUSTED_PROXIES")
 
 # --- Logging: personal data never goes to the logs; requests are logged without query strings.
 LOGGING = {

@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,9 +16,26 @@ from cases.forms_booking import StaffBookingForm
 from cases.models import Appointment
 from cases.views.common import staff_view
 
+JOURNAL_YEARS = range(2000, 2101)  # days the journal can show; anything else is a typo
+
 
 def _day(request):
-    day = parse_date(request.GET.get("day") or request.POST.get("day") or "")
+    """The day asked for (`?day=YYYY-MM-DD`), or today, with a message when the day is not one."""
+    raw = request.GET.get("day") or request.POST.get("day") or ""
+    try:
+        day = parse_date(raw)
+    except ValueError:  # well-formed but not a date, e.g. 2026-02-30
+        day = None
+    if raw and (day is None or day.year not in JOURNAL_YEARS):
+        messages.warning(
+            request,
+            _(
+                "Дата «%(raw)s» не существует или вне журнала (%(a)s–%(b)s годы): "
+                "показан сегодняшний день."
+            )
+            % {"raw": raw[:20], "a": JOURNAL_YEARS[0], "b": JOURNAL_YEARS[-1]},
+        )
+        day = None
     return day or timezone.localdate()
 
 
@@ -75,13 +93,19 @@ def journal(request):
 @require_POST
 def appointment_status(request, pk):
     appointment = get_object_or_404(Appointment.objects.for_user(request.user), pk=pk)
-    services.set_appointment_status(request.user, appointment, request.POST.get("status", ""))
+    day = timezone.localtime(appointment.starts_at).date()
+    try:
+        services.set_appointment_status(request.user, appointment, request.POST.get("status", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        if request.htmx:
+            return _render(request, day, status=422, focus="row", focus_pk=appointment.pk)
+        return redirect(f"{reverse('cases:appointments')}?day={day}")
     messages.success(
         request,
         _("%(name)s: %(status)s.")
         % {"name": appointment.name, "status": appointment.get_status_display()},
     )
-    day = timezone.localtime(appointment.starts_at).date()
     if request.htmx:
         return _render(request, day, focus="row", focus_pk=appointment.pk)
     return redirect(f"{reverse('cases:appointments')}?day={day}")

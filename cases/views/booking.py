@@ -37,9 +37,7 @@ def booking(request):
             return redirect("booking-done")
         else:
             status = 422
-    response = render(request, "cases/booking.html", {"form": form}, status=status)
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return render(request, "cases/booking.html", {"form": form}, status=status)
 
 
 @never_cache
@@ -50,7 +48,7 @@ def booking_done(request):
         if pk
         else None
     )
-    response = render(
+    return render(
         request,
         "cases/booking_done.html",
         {
@@ -58,5 +56,3 @@ def booking_done(request):
             "working_days": working_days_text(appointment.centre) if appointment else "",
         },
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -31,8 +31,7 @@ def staff_view(permission=None):
             # Staff read dates and times in their own centre's time zone.
             with timezone.override(ZoneInfo(request.user.centre.timezone)):
                 response = view(request, *args, **kwargs)
-            add_never_cache_headers(response)  # Expires and the no-cache family, then:
-            response["Cache-Control"] = "no-store, no-cache, must-revalidate, private, max-age=0"
+            add_never_cache_headers(response)  # no-store, private, max-age=0 and Expires
             return response
 
         return wrapper

@@ -20,7 +20,7 @@ RATE_WINDOW = 600
 
 
 def _private(response):
-    response["Cache-Control"] = "private, no-store"
+    # Cache-Control comes from @never_cache (no-store, private).
     response["Referrer-Policy"] = "no-referrer"  # the link's token must not leak onwards
     return response
 
