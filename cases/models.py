@@ -13,7 +13,7 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 
 from cases import route as r
 from cases.validators import format_snils, snils_digits, validate_phone, validate_snils
-from content.models.pages import normalise_search_text
+from content.text import normalise_search_text
 
 # Case-folded text for searching Cyrillic regardless of case on SQLite and PostgreSQL alike
 # (SQLite's LOWER() and LIKE fold ASCII only); shared with the public catalogue's search.

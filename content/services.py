@@ -8,20 +8,18 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils import timezone
 
-from content.models import INDICATOR_GROUPS, SCALES, SurveySubmission
-from content.models.surveys import CHANNELS, CHOICE_TYPES, RATING_WORDS
+from content.choices import CHOICE_TYPES, INDICATOR_GROUPS, RATING_WORDS, SCALES, AnswerChannel
+from content.models.surveys import SurveySubmission
 from portal import spreadsheets
 
 TEXT_SHOWN = 50  # latest free-text answers shown on the results screen
 
 
-@transaction.atomic
 def submit_survey(page, form, channel, centre=None):
-    """Save one valid set of answers; returns the submission."""
-    return page.process_form_submission(form, channel=channel, centre=centre)
+    """Save one valid set of answers (in one transaction); returns the submission."""
+    return page.submit(form, channel, centre)
 
 
 def submissions(page, date_from=None, date_to=None, channel="", centre=None):
@@ -175,7 +173,7 @@ def _display(value):
     return str(value)
 
 
-CHANNEL_LABELS = dict(CHANNELS)
+CHANNEL_LABELS = dict(AnswerChannel.choices)
 
 
 def export_header(page):

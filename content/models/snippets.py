@@ -8,16 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-# The five groups of client performance indicators of the Standard (para. 64), plus the
-# additional indicators a working group on client-centricity may add (para. 65).
-INDICATOR_GROUPS = [
-    ("friendliness", _("Дружелюбие и партнерство")),
-    ("usefulness", _("Полезность обращения")),
-    ("effort", _("Минимизация усилий граждан и работодателей")),
-    ("personalisation", _("Персонализация и адресность взаимодействия")),
-    ("comfort", _("Внешний комфорт и удобство")),
-    ("additional", _("Дополнительный показатель клиентоцентричности")),
-]
+from content.choices import INDICATOR_GROUPS
 
 
 class ServiceCategory(TranslatableMixin, index.Indexed, models.Model):
