@@ -94,7 +94,7 @@ def test_failed_letter_leaves_the_invitation_to_staff(case_at, users, monkeypatc
     def broken(*args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr(services, "send_mail", broken)
+    monkeypatch.setattr(services.surveys, "send_mail", broken)
     case = close(case, users)
     invitation = case.survey_invitations.get()
     assert services.send_invitation(invitation.pk) is False
