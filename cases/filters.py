@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases import route as r
+from cases import route_graph as r
 from cases.forms import curators_of, live_life_situations
 from cases.models import Case, PlanItem, fold
 from cases.validators import snils_digits

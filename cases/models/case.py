@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
 
-from cases import route as r
+from cases import states as r
 from cases.models.base import CentreScopedQuerySet
 from cases.models.plan import PlanItem
 
@@ -103,15 +103,31 @@ class Case(ConcurrentTransitionMixin, models.Model):
         return self.curator_id is not None
 
     # --- transitions (called through cases.services.run_transition only) ------------------------
-    @transition(state, source=r.REGISTERED, target=r.RECEPTION)
+    @transition(
+        state,
+        source=r.REGISTERED,
+        target=r.RECEPTION,
+        custom={"label": _("Начать первичный приём"), "needs_reason": False},
+    )
     def start_reception(self):
         pass
 
-    @transition(state, source=r.RECEPTION, target=r.CURATOR_ASSIGNED, conditions=[has_curator])
+    @transition(
+        state,
+        source=r.RECEPTION,
+        target=r.CURATOR_ASSIGNED,
+        conditions=[has_curator],
+        custom={"label": _("Передать куратору"), "needs_reason": False},
+    )
     def assign_curator(self):
         pass
 
-    @transition(state, source=r.CURATOR_ASSIGNED, target=r.PROFILING)
+    @transition(
+        state,
+        source=r.CURATOR_ASSIGNED,
+        target=r.PROFILING,
+        custom={"label": _("Начать профилирование"), "needs_reason": False},
+    )
     def start_profiling(self):
         pass
 
@@ -120,27 +136,53 @@ class Case(ConcurrentTransitionMixin, models.Model):
         source=[r.CURATOR_ASSIGNED, r.PROFILING],
         target=r.PLAN_AGREED,
         conditions=[has_plan_items],
+        custom={"label": _("Согласовать план"), "needs_reason": False},
     )
     def agree_plan(self):
         self.plan_agreed_on = timezone.localdate()
 
-    @transition(state, source=r.PLAN_AGREED, target=r.IN_SERVICE)
+    @transition(
+        state,
+        source=r.PLAN_AGREED,
+        target=r.IN_SERVICE,
+        custom={"label": _("Начать оказание услуг"), "needs_reason": False},
+    )
     def start_services(self):
         pass
 
-    @transition(state, source=[r.PLAN_AGREED, r.IN_SERVICE], target=r.EMPLOYED)
+    @transition(
+        state,
+        source=[r.PLAN_AGREED, r.IN_SERVICE],
+        target=r.EMPLOYED,
+        custom={"label": _("Зафиксировать трудоустройство"), "needs_reason": False},
+    )
     def record_employment(self):
         self.employed_on = self.employed_on or timezone.localdate()
 
-    @transition(state, source=r.EMPLOYED, target=r.RETENTION_CHECK)
+    @transition(
+        state,
+        source=r.EMPLOYED,
+        target=r.RETENTION_CHECK,
+        custom={"label": _("Начать контроль закрепляемости"), "needs_reason": False},
+    )
     def start_retention_check(self):
         pass
 
-    @transition(state, source=[r.EMPLOYED, r.RETENTION_CHECK], target=r.CLOSED)
+    @transition(
+        state,
+        source=[r.EMPLOYED, r.RETENTION_CHECK],
+        target=r.CLOSED,
+        custom={"label": _("Закрыть случай"), "needs_reason": False},
+    )
     def close(self):
         self.closed_at = timezone.now()
 
-    @transition(state, source=r.ACTIVE, target=r.SUSPENDED)
+    @transition(
+        state,
+        source=r.ACTIVE,
+        target=r.SUSPENDED,
+        custom={"label": _("Приостановить"), "needs_reason": True},
+    )
     def suspend(self, reason):
         self.suspended_from = self.state
         self.suspension_reason = reason
@@ -149,16 +191,27 @@ class Case(ConcurrentTransitionMixin, models.Model):
         state,
         source=r.SUSPENDED,
         target=GET_STATE(lambda case: case.suspended_from, states=list(r.ACTIVE)),
+        custom={"label": _("Возобновить"), "needs_reason": False},
     )
     def resume(self):
         pass
 
-    @transition(state, source=[*r.ACTIVE, r.REGISTERED, r.SUSPENDED], target=r.WITHDRAWN)
+    @transition(
+        state,
+        source=[*r.ACTIVE, r.REGISTERED, r.SUSPENDED],
+        target=r.WITHDRAWN,
+        custom={"label": _("Отказ гражданина"), "needs_reason": True},
+    )
     def withdraw(self, reason):
         self.withdrawal_reason = reason
         self.closed_at = timezone.now()
 
-    @transition(state, source=[*r.ACTIVE, r.SUSPENDED], target=r.CLOSED_UNEMPLOYED)
+    @transition(
+        state,
+        source=[*r.ACTIVE, r.SUSPENDED],
+        target=r.CLOSED_UNEMPLOYED,
+        custom={"label": _("Закрыть без трудоустройства"), "needs_reason": True},
+    )
     def close_without_employment(self, reason):
         self.closing_reason = reason
         self.closed_at = timezone.now()

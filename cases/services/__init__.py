@@ -9,7 +9,8 @@ from .appointments import APPOINTMENT_STATUSES, book_appointment, set_appointmen
 from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
-from .route import (
+from .scripts import answer_script, script_version, scripts_for, start_script
+from .steps import (
     Step,
     available_steps,
     live_route_revision,
@@ -20,7 +21,6 @@ from .route import (
     user_may_run,
     user_role_ids,
 )
-from .scripts import answer_script, script_version, scripts_for, start_script
 from .surveys import (
     AlreadyAnswered,
     answer_invitation,

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cases import route as r
+from cases import route_graph as r
 
 
 class Conflict(Exception):

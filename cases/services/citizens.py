@@ -5,9 +5,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case, Citizen, TransitionLog, fold
-from cases.services.route import live_route_revision
+from cases.services.steps import live_route_revision
 from cases.validators import snils_digits
 
 

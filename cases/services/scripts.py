@@ -11,7 +11,7 @@ from wagtail.models import Revision
 
 from cases.models import ScriptRun
 from cases.services.base import TransitionRefused, log_case
-from cases.services.route import user_role_ids
+from cases.services.steps import user_role_ids
 from content.models import Script
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import SurveyInvitation
 from cases.services.base import log_case
 from content import services as content_services

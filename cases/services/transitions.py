@@ -6,10 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case, TransitionLog
 from cases.services.base import Conflict, TransitionRefused, log_case
-from cases.services.route import live_route_revision, route_steps, user_may_run
+from cases.services.steps import live_route_revision, route_steps, user_may_run
 from cases.services.surveys import invite_to_survey
 from content.models import SurveyPage
 

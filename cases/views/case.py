@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
 from cases.forms import PlanItemForm, PlanStatusForm, TransitionForm, curators_of
 from cases.models import PlanItem, ScriptRun

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django.shortcuts import render
 from django.utils import timezone
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Appointment, Case, PlanItem
 from cases.views.common import staff_view
 

@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from content import routes
+from content import route_graph
 
 OUTCOMES = [
     ("agreed", _("Согласился на комплекс услуг")),
@@ -35,7 +35,7 @@ class AnswerBlock(blocks.StructBlock):
     )
     outcome_note = blocks.CharBlock(label=_("Пояснение к итогу"), required=False)
     suggest_transition = blocks.ChoiceBlock(
-        choices=routes.transition_choices,
+        choices=route_graph.transition_choices,
         required=False,
         label=_("Предложить переход маршрута"),
     )
@@ -140,7 +140,7 @@ class Script(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mo
         _("этап маршрута"),
         max_length=30,
         blank=True,
-        choices=routes.state_choices,
+        choices=route_graph.state_choices,
         help_text=_("Пусто — на любом этапе."),
     )
     service = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import PlanItem
 from portal.spreadsheets import neutralise
 

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import ModelLogEntry
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
 from cases.models import SurveyInvitation
 from content.models import Route, SurveyPage, SurveySubmission

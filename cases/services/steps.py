@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Revision
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case
 from cases.services.base import log_case
 from content.models import Role, Route
