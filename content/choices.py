@@ -50,18 +50,24 @@ INDICATOR_GROUPS = [
     ("additional", _("Дополнительный показатель клиентоцентричности")),
 ]
 
-QUESTION_TYPES = [
-    ("radio", _("Один вариант из списка")),
-    ("checkboxes", _("Несколько вариантов из списка")),
-    ("rating", _("Оценка от 1 до 5")),
-    ("nps", _("Готовность рекомендовать, от 0 до 10")),
-    ("singleline", _("Короткий текст")),
-    ("multiline", _("Развёрнутый текст")),
-    ("date", _("Дата")),
-]
-CHOICE_TYPES = {"radio", "checkboxes"}
-GROUP_TYPES = {"radio", "checkboxes", "rating", "nps"}  # rendered as a fieldset with a legend
-SCALES = {"rating": (1, 5), "nps": (0, 10)}
+
+class QuestionType(models.TextChoices):
+    """A survey question's type; the form builder has a create_<value>_field for each."""
+
+    RADIO = "radio", _("Один вариант из списка")
+    CHECKBOXES = "checkboxes", _("Несколько вариантов из списка")
+    RATING = "rating", _("Оценка от 1 до 5")
+    NPS = "nps", _("Готовность рекомендовать, от 0 до 10")
+    SINGLELINE = "singleline", _("Короткий текст")
+    MULTILINE = "multiline", _("Развёрнутый текст")
+    DATE = "date", _("Дата")
+
+
+QUESTION_TYPES = QuestionType.choices
+CHOICE_TYPES = {QuestionType.RADIO, QuestionType.CHECKBOXES}
+# Rendered as a fieldset with a legend.
+GROUP_TYPES = {QuestionType.RADIO, QuestionType.CHECKBOXES, QuestionType.RATING, QuestionType.NPS}
+SCALES = {QuestionType.RATING: (1, 5), QuestionType.NPS: (0, 10)}
 RATING_WORDS = {
     1: _("очень плохо"),
     2: _("плохо"),

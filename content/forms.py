@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-from content.choices import GROUP_TYPES, RATING_WORDS
+from content.choices import GROUP_TYPES, RATING_WORDS, QuestionType
 from content.questions import split_choices
 
 
@@ -70,6 +70,7 @@ class SurveyForm(BaseForm):
                 "field": field,
                 "number": number,
                 "type": question.field_type,
+                "is_nps": question.field_type == QuestionType.NPS,
                 "grouped": grouped,
                 "required": question.required,
                 "condition": condition,

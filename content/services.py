@@ -10,7 +10,14 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from content.choices import CHOICE_TYPES, INDICATOR_GROUPS, RATING_WORDS, SCALES, AnswerChannel
+from content.choices import (
+    CHOICE_TYPES,
+    INDICATOR_GROUPS,
+    RATING_WORDS,
+    SCALES,
+    AnswerChannel,
+    QuestionType,
+)
 from content.models.surveys import SurveySubmission
 from portal import spreadsheets
 
@@ -114,7 +121,7 @@ def survey_results(page, **filters):
         options = q.answer_options()
         for option in options:
             label = option
-            if q.field_type == "rating":
+            if q.field_type == QuestionType.RATING:
                 label = f"{option} — {RATING_WORDS[int(option)]}"
             result.options.append(
                 OptionCount(label, counts.get(option, 0), _percent(counts.get(option, 0), answered))
@@ -132,7 +139,7 @@ def survey_results(page, **filters):
                 int(v) for v, n in counts.items() if v.lstrip("-").isdigit() for _ in range(n)
             ]
             result.mean = round(sum(scores) / len(scores), 2) if scores else None
-            if q.field_type == "nps" and scores:
+            if q.field_type == QuestionType.NPS and scores:
                 promoters = sum(1 for s in scores if s >= 9)
                 detractors = sum(1 for s in scores if s <= 6)
                 result.nps = round(100 * (promoters - detractors) / len(scores))

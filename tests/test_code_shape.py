@@ -6,6 +6,7 @@ the graph must have no cycle. `content` never imports `cases`: the dependency po
 """
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,18 @@ def test_the_checker_sees_every_kind_of_import(tmp_path, code, expected):
 def test_the_checker_finds_a_cycle_through_a_late_import():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert find_cycles(graph) == [["a", "b", "c"]]
+
+
+def test_templates_compare_against_choices_not_literals():
+    """A choice field is compared through the model (item.is_pending, case.is_suspended) or
+    the choices class, never against a string literal copied into a template."""
+    pattern = re.compile(
+        r"""\.(status|state|delivery|source|channel|result_type|field_type|type)\s*[!=]=\s*["']"""
+    )
+    offenders = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "themes" / "templates").rglob("*.html"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert not offenders, "string literals compared with choice fields: " + ", ".join(offenders)

@@ -4,22 +4,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.choices import AppointmentSource, AppointmentStatus
 from cases.models.base import CentreScopedQuerySet
 from cases.validators import validate_phone
 
 
 class Appointment(models.Model):
     """A consultation slot: booked by a citizen on the public site or entered by staff."""
-
-    PUBLIC, STAFF = "public", "staff"
-    SOURCES = [(PUBLIC, _("Запись на сайте")), (STAFF, _("Запись сотрудником"))]
-    BOOKED, ATTENDED, NO_SHOW, CANCELLED = "booked", "attended", "no_show", "cancelled"
-    STATUSES = [
-        (BOOKED, _("Записан")),
-        (ATTENDED, _("Пришёл")),
-        (NO_SHOW, _("Не пришёл")),
-        (CANCELLED, _("Отменена")),
-    ]
 
     centre = models.ForeignKey(
         "portal.Centre",
@@ -59,8 +50,12 @@ class Appointment(models.Model):
         on_delete=models.SET_NULL,
         related_name="appointments",
     )
-    source = models.CharField(_("источник"), max_length=10, choices=SOURCES, default=STAFF)
-    status = models.CharField(_("статус"), max_length=10, choices=STATUSES, default=BOOKED)
+    source = models.CharField(
+        _("источник"), max_length=10, choices=AppointmentSource, default=AppointmentSource.STAFF
+    )
+    status = models.CharField(
+        _("статус"), max_length=10, choices=AppointmentStatus, default=AppointmentStatus.BOOKED
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = CentreScopedQuerySet.as_manager()

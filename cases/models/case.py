@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
 
 from cases import states as r
+from cases.choices import PlanItemStatus
 from cases.models.base import CentreScopedQuerySet
-from cases.models.plan import PlanItem
 
 
 class Case(ConcurrentTransitionMixin, models.Model):
@@ -95,9 +95,13 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def is_open(self):
         return self.state in r.OPEN_STATES
 
+    @property
+    def is_suspended(self):
+        return self.state == r.SUSPENDED
+
     # --- conditions ----------------------------------------------------------------------------
     def has_plan_items(self):
-        return self.plan_items.exclude(status__in=PlanItem.DROPPED).exists()
+        return self.plan_items.exclude(status__in=PlanItemStatus.dropped()).exists()
 
     def has_curator(self):
         return self.curator_id is not None

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.choices import ContactChannel
 from cases.models.base import CentreScopedQuerySet, fold
 from cases.validators import format_snils, snils_digits, validate_phone, validate_snils
 
@@ -17,13 +18,6 @@ class Citizen(models.Model):
         ("1", _("I группа")),
         ("2", _("II группа")),
         ("3", _("III группа")),
-    ]
-    CHANNELS = [
-        ("visit", _("Личный визит")),
-        ("phone", _("Телефон")),
-        ("sms", _("СМС")),
-        ("email", _("Электронная почта")),
-        ("portal", _("Портал «Работа в России»")),
     ]
     LANGUAGES = [("ru", _("русский")), ("tt", _("татарский")), ("en", _("английский"))]
 
@@ -54,7 +48,10 @@ class Citizen(models.Model):
         _("группа инвалидности"), max_length=1, choices=DISABILITY_GROUPS, blank=True
     )
     preferred_channel = models.CharField(
-        _("удобный способ связи"), max_length=10, choices=CHANNELS, default="visit"
+        _("удобный способ связи"),
+        max_length=10,
+        choices=ContactChannel,
+        default=ContactChannel.VISIT,
     )
     preferred_language = models.CharField(
         _("язык общения"), max_length=2, choices=LANGUAGES, default="ru"

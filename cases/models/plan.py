@@ -6,26 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from cases.choices import PlanItemStatus
+
 
 class PlanItem(models.Model):
     """A line of the individual employment plan (индивидуальный план трудоустройства)."""
-
-    PLANNED, IN_PROGRESS, DONE, REFUSED, CANCELLED = (
-        "planned",
-        "in_progress",
-        "done",
-        "refused",
-        "cancelled",
-    )
-    STATUSES = [
-        (PLANNED, _("Запланировано")),
-        (IN_PROGRESS, _("Выполняется")),
-        (DONE, _("Выполнено")),
-        (REFUSED, _("Отказ гражданина")),
-        (CANCELLED, _("Отменено")),
-    ]
-    DROPPED = (REFUSED, CANCELLED)
-    FINISHED = (DONE, REFUSED, CANCELLED)
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="plan_items")
     service = models.ForeignKey(
@@ -39,7 +24,7 @@ class PlanItem(models.Model):
     from_ipra = models.BooleanField(_("по ИПРА"), default=False)
     need_determined_on = models.DateField(_("потребность определена"), default=timezone.localdate)
     due_date = models.DateField(_("срок исполнения"))
-    status = FSMField(_("статус"), default=PLANNED, choices=STATUSES)
+    status = FSMField(_("статус"), default=PlanItemStatus.PLANNED, choices=PlanItemStatus)
     result = models.TextField(_("результат"), blank=True)
     note = models.TextField(_("примечание"), blank=True)
     reason = models.TextField(_("причина отказа или отмены"), blank=True)
@@ -57,9 +42,18 @@ class PlanItem(models.Model):
         return self.service.title
 
     @property
+    def is_planned(self):
+        return self.status == PlanItemStatus.PLANNED
+
+    @property
+    def is_pending(self):
+        """Planned or in progress: the plan's actions (start, change, finish) apply."""
+        return self.status in PlanItemStatus.pending()
+
+    @property
     def is_overdue(self):
         """Derived, never stored: unfinished and past its due date."""
-        return self.status not in self.FINISHED and self.due_date < timezone.localdate()
+        return self.status not in PlanItemStatus.finished() and self.due_date < timezone.localdate()
 
     def clean(self):
         if self.due_date and self.need_determined_on and self.due_date < self.need_determined_on:
@@ -71,19 +65,19 @@ class PlanItem(models.Model):
                 }
             )
 
-    @transition(status, source=PLANNED, target=IN_PROGRESS)
+    @transition(status, source=PlanItemStatus.PLANNED, target=PlanItemStatus.IN_PROGRESS)
     def start(self):
         pass
 
-    @transition(status, source=[PLANNED, IN_PROGRESS], target=DONE)
+    @transition(status, source=PlanItemStatus.pending(), target=PlanItemStatus.DONE)
     def complete(self, result=""):
         self.result = result or self.result
         self.completed_on = timezone.localdate()
 
-    @transition(status, source=[PLANNED, IN_PROGRESS], target=REFUSED)
+    @transition(status, source=PlanItemStatus.pending(), target=PlanItemStatus.REFUSED)
     def refuse(self, reason):
         self.reason = reason
 
-    @transition(status, source=[PLANNED, IN_PROGRESS], target=CANCELLED)
+    @transition(status, source=PlanItemStatus.pending(), target=PlanItemStatus.CANCELLED)
     def cancel(self, reason):
         self.reason = reason

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.choices import InvitationDelivery
+
 
 def _invitation_token():
     return secrets.token_urlsafe(24)
@@ -17,15 +19,6 @@ class SurveyInvitation(models.Model):
     or asked by phone. It records only that the citizen was asked and whether they answered:
     the answers themselves (content.SurveySubmission) stay anonymous and are not linked here."""
 
-    EMAIL = "email"
-    STAFF = "staff"
-    PHONE = "phone"
-    DELIVERY = [
-        (EMAIL, _("ссылка отправлена на электронную почту")),
-        (STAFF, _("передать ссылку лично или провести опрос по телефону")),
-        (PHONE, _("опрос по телефону")),
-    ]
-
     case = models.ForeignKey(
         "cases.Case", on_delete=models.CASCADE, related_name="survey_invitations"
     )
@@ -34,7 +27,7 @@ class SurveyInvitation(models.Model):
     )
     token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
     transition = models.CharField(_("после перехода"), max_length=40, blank=True)
-    delivery = models.CharField(_("как передано"), max_length=10, choices=DELIVERY)
+    delivery = models.CharField(_("как передано"), max_length=10, choices=InvitationDelivery)
     delivered_at = models.DateTimeField(_("письмо отправлено"), null=True, blank=True)
     delivery_failed = models.BooleanField(_("письмо не удалось отправить"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -58,6 +51,10 @@ class SurveyInvitation(models.Model):
 
     def __str__(self):
         return f"{self.survey} — {self.created_at:%d.%m.%Y}"
+
+    @property
+    def sent_by_email(self):
+        return self.delivery == InvitationDelivery.EMAIL
 
     @property
     def answered(self):

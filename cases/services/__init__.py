@@ -5,7 +5,7 @@ import services; services.run_transition(...)`); each runs in one database trans
 with its log entries. One module per subject; the public functions are re-exported here.
 """
 
-from .appointments import APPOINTMENT_STATUSES, book_appointment, set_appointment_status
+from .appointments import book_appointment, set_appointment_status
 from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
@@ -33,7 +33,6 @@ from .surveys import (
 from .transitions import move_to_latest_route, run_transition
 
 __all__ = [
-    "APPOINTMENT_STATUSES",
     "AlreadyAnswered",
     "Conflict",
     "PLAN_ACTIONS",

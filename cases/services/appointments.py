@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cases.choices import AppointmentStatus
 from cases.models import Appointment
 
 
@@ -34,16 +35,8 @@ def book_appointment(data, source, staff=None, citizen=None, case=None):
     return appointment
 
 
-APPOINTMENT_STATUSES = {
-    Appointment.ATTENDED,
-    Appointment.NO_SHOW,
-    Appointment.CANCELLED,
-    Appointment.BOOKED,
-}
-
-
 def set_appointment_status(user, appointment, status):
-    if status not in APPOINTMENT_STATUSES:
+    if status not in AppointmentStatus.values:
         raise ValidationError({"status": _("Неизвестный статус записи.")})
     with transaction.atomic():
         appointment.status = status

@@ -13,9 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import route_graph as r
+from cases.choices import InvitationDelivery
 from cases.models import SurveyInvitation
 from cases.services.base import log_case
 from content import services as content_services
+from content.choices import AnswerChannel
 from content.models import SurveyPage
 
 logger = logging.getLogger("marshrut.cases")
@@ -51,7 +53,7 @@ def invite_to_survey(case, survey, user, transition=""):
         case=case,
         survey=survey,
         transition=transition,
-        delivery=SurveyInvitation.EMAIL if by_email else SurveyInvitation.STAFF,
+        delivery=InvitationDelivery.EMAIL if by_email else InvitationDelivery.STAFF,
         created_by=user,
     )
     log_case(case, "marshrut.case.survey_invite", user, {"survey": survey.pk})
@@ -98,7 +100,7 @@ def answer_invitation(invitation, form):
         if fresh.answered:
             raise AlreadyAnswered
         content_services.submit_survey(
-            fresh.survey.specific, form, "invitation", invitation.case.centre
+            fresh.survey.specific, form, AnswerChannel.INVITATION, invitation.case.centre
         )
         fresh.answered_at = timezone.now()
         fresh.save(update_fields=["answered_at"])
@@ -118,9 +120,9 @@ def record_phone_survey(user, case, survey, form):
         )
         if invitation is None:
             invitation = SurveyInvitation(
-                case=case, survey=survey, delivery=SurveyInvitation.PHONE, created_by=user
+                case=case, survey=survey, delivery=InvitationDelivery.PHONE, created_by=user
             )
-        content_services.submit_survey(survey, form, "phone", case.centre)
+        content_services.submit_survey(survey, form, AnswerChannel.PHONE, case.centre)
         invitation.answered_at = timezone.now()
         invitation.answered_by_phone = user
         invitation.save()

@@ -56,9 +56,6 @@ class ServiceIndexPage(PublicCacheMixin, Page):
 class ServicePage(PublicCacheMixin, Page):
     """One service or сервис, described in plain language for the citizen."""
 
-    RESULT_TYPES = ResultType.choices
-    REQUEST_MODES = RequestMode.choices
-
     official_name = models.TextField(
         _("официальное наименование"),
         help_text=_("Как в перечне услуг жизненной ситуации; заголовок страницы — короче."),
@@ -67,10 +64,10 @@ class ServicePage(PublicCacheMixin, Page):
     description = RichTextField(_("что это и что даёт"), features=TEXT_FEATURES, blank=True)
     eligibility = RichTextField(_("кто может получить"), features=TEXT_FEATURES, blank=True)
     result_type = models.CharField(
-        _("результат услуги"), max_length=20, choices=RESULT_TYPES, default=ResultType.INFORMATION
+        _("результат услуги"), max_length=20, choices=ResultType, default=ResultType.INFORMATION
     )
     request_mode = models.CharField(
-        _("как предоставляется"), max_length=20, choices=REQUEST_MODES, default=RequestMode.REQUEST
+        _("как предоставляется"), max_length=20, choices=RequestMode, default=RequestMode.REQUEST
     )
     documents = StreamField(
         [("document", blocks.CharBlock(label=_("Документ"), max_length=255))],
