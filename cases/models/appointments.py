@@ -5,19 +5,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import AppointmentSource, AppointmentStatus
-from cases.models.base import CentreScopedQuerySet
+from cases.models.base import CentreScopedQuerySet, centre_field
 from cases.validators import validate_phone
 
 
 class Appointment(models.Model):
     """A consultation slot: booked by a citizen on the public site or entered by staff."""
 
-    centre = models.ForeignKey(
-        "portal.Centre",
-        verbose_name=_("центр занятости"),
-        on_delete=models.PROTECT,
-        related_name="appointments",
-    )
+    centre = centre_field(related_name="appointments")
     starts_at = models.DateTimeField(_("дата и время"))
     duration_minutes = models.PositiveSmallIntegerField(_("длительность, мин"), default=30)
     name = models.CharField(_("как к вам обращаться"), max_length=200)

@@ -1,6 +1,7 @@
 """What the case module's models share."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from content.text import normalise_search_text
 
@@ -15,3 +16,13 @@ class CentreScopedQuerySet(models.QuerySet):
         if not user.is_authenticated or user.centre_id is None:
             return self.none()
         return self.filter(centre_id=user.centre_id)
+
+
+def centre_field(related_name):
+    """The employment centre a record belongs to: what CentreScopedQuerySet.for_user filters."""
+    return models.ForeignKey(
+        "portal.Centre",
+        verbose_name=_("центр занятости"),
+        on_delete=models.PROTECT,
+        related_name=related_name,
+    )

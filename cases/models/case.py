@@ -9,7 +9,19 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 
 from cases import states as r
 from cases.choices import PlanItemStatus
-from cases.models.base import CentreScopedQuerySet
+from cases.models.base import CentreScopedQuerySet, centre_field
+
+
+def case_transition(source, target, label, *, needs_reason=False, conditions=()):
+    """A transition of the case's route. Its label and whether it needs a reason travel in
+    django-fsm's `custom=`, where cases.route_graph reads the whole graph back from."""
+    return transition(
+        "state",
+        source=source,
+        target=target,
+        conditions=list(conditions),
+        custom={"label": label, "needs_reason": needs_reason},
+    )
 
 
 class Case(ConcurrentTransitionMixin, models.Model):
@@ -24,12 +36,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         on_delete=models.PROTECT,
         related_name="cases",
     )
-    centre = models.ForeignKey(
-        "portal.Centre",
-        verbose_name=_("центр занятости"),
-        on_delete=models.PROTECT,
-        related_name="cases",
-    )
+    centre = centre_field(related_name="cases")
     curator = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("куратор"),
@@ -107,114 +114,73 @@ class Case(ConcurrentTransitionMixin, models.Model):
         return self.curator_id is not None
 
     # --- transitions (called through cases.services.run_transition only) ------------------------
-    @transition(
-        state,
-        source=r.REGISTERED,
-        target=r.RECEPTION,
-        custom={"label": _("Начать первичный приём"), "needs_reason": False},
-    )
+    @case_transition(r.REGISTERED, r.RECEPTION, _("Начать первичный приём"))
     def start_reception(self):
         pass
 
-    @transition(
-        state,
-        source=r.RECEPTION,
-        target=r.CURATOR_ASSIGNED,
-        conditions=[has_curator],
-        custom={"label": _("Передать куратору"), "needs_reason": False},
+    @case_transition(
+        r.RECEPTION, r.CURATOR_ASSIGNED, _("Передать куратору"), conditions=[has_curator]
     )
     def assign_curator(self):
         pass
 
-    @transition(
-        state,
-        source=r.CURATOR_ASSIGNED,
-        target=r.PROFILING,
-        custom={"label": _("Начать профилирование"), "needs_reason": False},
-    )
+    @case_transition(r.CURATOR_ASSIGNED, r.PROFILING, _("Начать профилирование"))
     def start_profiling(self):
         pass
 
-    @transition(
-        state,
-        source=[r.CURATOR_ASSIGNED, r.PROFILING],
-        target=r.PLAN_AGREED,
+    @case_transition(
+        [r.CURATOR_ASSIGNED, r.PROFILING],
+        r.PLAN_AGREED,
+        _("Согласовать план"),
         conditions=[has_plan_items],
-        custom={"label": _("Согласовать план"), "needs_reason": False},
     )
     def agree_plan(self):
         self.plan_agreed_on = timezone.localdate()
 
-    @transition(
-        state,
-        source=r.PLAN_AGREED,
-        target=r.IN_SERVICE,
-        custom={"label": _("Начать оказание услуг"), "needs_reason": False},
-    )
+    @case_transition(r.PLAN_AGREED, r.IN_SERVICE, _("Начать оказание услуг"))
     def start_services(self):
         pass
 
-    @transition(
-        state,
-        source=[r.PLAN_AGREED, r.IN_SERVICE],
-        target=r.EMPLOYED,
-        custom={"label": _("Зафиксировать трудоустройство"), "needs_reason": False},
-    )
+    @case_transition([r.PLAN_AGREED, r.IN_SERVICE], r.EMPLOYED, _("Зафиксировать трудоустройство"))
     def record_employment(self):
         self.employed_on = self.employed_on or timezone.localdate()
 
-    @transition(
-        state,
-        source=r.EMPLOYED,
-        target=r.RETENTION_CHECK,
-        custom={"label": _("Начать контроль закрепляемости"), "needs_reason": False},
-    )
+    @case_transition(r.EMPLOYED, r.RETENTION_CHECK, _("Начать контроль закрепляемости"))
     def start_retention_check(self):
         pass
 
-    @transition(
-        state,
-        source=[r.EMPLOYED, r.RETENTION_CHECK],
-        target=r.CLOSED,
-        custom={"label": _("Закрыть случай"), "needs_reason": False},
-    )
+    @case_transition([r.EMPLOYED, r.RETENTION_CHECK], r.CLOSED, _("Закрыть случай"))
     def close(self):
         self.closed_at = timezone.now()
 
-    @transition(
-        state,
-        source=r.ACTIVE,
-        target=r.SUSPENDED,
-        custom={"label": _("Приостановить"), "needs_reason": True},
-    )
+    @case_transition(r.ACTIVE, r.SUSPENDED, _("Приостановить"), needs_reason=True)
     def suspend(self, reason):
         self.suspended_from = self.state
         self.suspension_reason = reason
 
-    @transition(
-        state,
-        source=r.SUSPENDED,
-        target=GET_STATE(lambda case: case.suspended_from, states=list(r.ACTIVE)),
-        custom={"label": _("Возобновить"), "needs_reason": False},
+    @case_transition(
+        r.SUSPENDED,
+        GET_STATE(lambda case: case.suspended_from, states=list(r.ACTIVE)),
+        _("Возобновить"),
     )
     def resume(self):
         pass
 
-    @transition(
-        state,
-        source=[*r.ACTIVE, r.REGISTERED, r.SUSPENDED],
-        target=r.WITHDRAWN,
-        custom={"label": _("Отказ гражданина"), "needs_reason": True},
+    @case_transition(
+        [*r.ACTIVE, r.REGISTERED, r.SUSPENDED],
+        r.WITHDRAWN,
+        _("Отказ гражданина"),
+        needs_reason=True,
     )
     def withdraw(self, reason):
         self.withdrawal_reason = reason
         self.closed_at = timezone.now()
 
-    @transition(
-        state,
-        source=[*r.ACTIVE, r.SUSPENDED],
-        target=r.CLOSED_UNEMPLOYED,
-        custom={"label": _("Закрыть без трудоустройства"), "needs_reason": True},
+    @case_transition(
+        [*r.ACTIVE, r.SUSPENDED],
+        r.CLOSED_UNEMPLOYED,
+        _("Закрыть без трудоустройства"),
+        needs_reason=True,
     )
     def close_without_employment(self, reason):
         self.closing_reason = reason

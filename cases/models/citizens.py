@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import ContactChannel
-from cases.models.base import CentreScopedQuerySet, fold
+from cases.models.base import CentreScopedQuerySet, centre_field, fold
 from cases.validators import format_snils, snils_digits, validate_phone, validate_snils
 
 
@@ -21,12 +21,7 @@ class Citizen(models.Model):
     ]
     LANGUAGES = [("ru", _("русский")), ("tt", _("татарский")), ("en", _("английский"))]
 
-    centre = models.ForeignKey(
-        "portal.Centre",
-        verbose_name=_("центр занятости"),
-        on_delete=models.PROTECT,
-        related_name="citizens",
-    )
+    centre = centre_field(related_name="citizens")
     last_name = models.CharField(_("фамилия"), max_length=100)
     first_name = models.CharField(_("имя"), max_length=100)
     patronymic = models.CharField(_("отчество"), max_length=100, blank=True)

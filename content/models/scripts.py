@@ -11,6 +11,7 @@ from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
 from content import route_graph
+from content.models.fields import optional_life_situation
 
 OUTCOMES = [
     ("agreed", _("Согласился на комплекс услуг")),
@@ -151,14 +152,8 @@ class Script(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mo
         on_delete=models.SET_NULL,
         related_name="scripts",
     )
-    life_situation = models.ForeignKey(
-        "content.LifeSituationPage",
-        verbose_name=_("жизненная ситуация"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="scripts",
-        help_text=_("Пусто — для всех жизненных ситуаций."),
+    life_situation = optional_life_situation(
+        "scripts", help_text=_("Пусто — для всех жизненных ситуаций.")
     )
     description = models.TextField(_("когда использовать"), blank=True)
     steps = StreamField([("step", StepBlock())], verbose_name=_("шаги разговора"))

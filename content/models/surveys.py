@@ -23,6 +23,7 @@ from content.admin_forms import SurveyPageForm
 from content.caching import PRIVATE
 from content.choices import INDICATOR_GROUPS, QUESTION_TYPES, AnswerChannel
 from content.forms import SurveyFormBuilder
+from content.models.fields import optional_life_situation
 from content.questions import answer_options, question_key
 from portal import ratelimit
 from portal.models import Centre
@@ -128,14 +129,8 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         blank=True,
         default="<p>Спасибо! Ваши ответы помогут нам работать лучше.</p>",
     )
-    life_situation = models.ForeignKey(
-        "content.LifeSituationPage",
-        verbose_name=_("жизненная ситуация"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="surveys",
-        help_text=_("Пусто — опрос для всех обратившихся."),
+    life_situation = optional_life_situation(
+        "surveys", help_text=_("Пусто — опрос для всех обратившихся.")
     )
     public_enabled = models.BooleanField(_("можно ответить на сайте"), default=True)
     kiosk_enabled = models.BooleanField(_("можно ответить на планшете в зале"), default=True)
