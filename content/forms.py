@@ -7,13 +7,7 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from content.choices import GROUP_TYPES, RATING_WORDS, QuestionType
 from content.questions import split_choices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+from portal.widgets import DateInput
 
 
 class SurveyForm(BaseForm):

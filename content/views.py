@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from content import services
 from content.choices import AnswerChannel
-from content.forms import DateInput
 from content.models import SurveyPage
 from portal.models import Centre
+from portal.widgets import DateInput
 
 
 class ResultsFilterForm(forms.Form):
