@@ -49,7 +49,7 @@ def prepare_environment():
 def seed(n_cases, rng):
     from django.contrib.auth import get_user_model
 
-    from cases import route as r
+    from cases import route_graph as r
     from cases.models import Case, Citizen, PlanItem, fold
     from cases.validators import snils_checksum
     from content.models import LifeSituationPage

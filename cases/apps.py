@@ -6,12 +6,13 @@ class CasesConfig(AppConfig):
     verbose_name = "Случаи сопровождения"
 
     def ready(self):
-        from cases import route
-        from content.routes import register_graph
+        # The graph is read from the Case model's transitions, so it is built once models load.
+        from cases import route_graph
+        from content.route_graph import register_graph
 
         register_graph(
-            initial=route.REGISTERED,
-            states=route.STATES,
-            terminal=route.TERMINAL,
-            transitions=route.TRANSITIONS,
+            initial=route_graph.REGISTERED,
+            states=route_graph.STATES,
+            terminal=route_graph.TERMINAL,
+            transitions=route_graph.TRANSITIONS,
         )

@@ -6,7 +6,8 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases import route as r
+from cases import route_graph as r
+from cases.choices import PlanItemStatus
 from cases.forms import curators_of, live_life_situations
 from cases.models import Case, PlanItem, fold
 from cases.validators import snils_digits
@@ -14,7 +15,7 @@ from cases.validators import snils_digits
 
 def overdue_items():
     return PlanItem.objects.filter(case=OuterRef("pk"), due_date__lt=timezone.localdate()).exclude(
-        status__in=PlanItem.FINISHED
+        status__in=PlanItemStatus.finished()
     )
 
 

@@ -8,13 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Citizen, PlanItem
 from cases.validators import format_snils, snils_digits, validate_snils
 from content.models import LifeSituationPage, ServicePage
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
+from portal.widgets import DateInput
 
 
 class SnilsField(forms.CharField):

@@ -7,10 +7,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cases.forms import DateInput
 from cases.validators import validate_phone
 from content.models import LifeSituationPage
 from portal.models import Centre
+from portal.widgets import DateInput
 
 WEEKDAY_NAMES = ["пн", "вт", "ср", "чт", "пт", "сб", "вс"]
 BOOKING_HORIZON_DAYS = 90  # how far ahead a consultation can be booked

@@ -4,16 +4,16 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.models import LifeSituationPage, Partner, ServicePage, normalise_search_text
-
-CHANNELS = [
-    ("in_person", _("Лично в центре занятости")),
-    ("phone", _("По телефону")),
-    ("portal", _("На портале «Работа в России»")),
-]
+from content.choices import ResultType, ServiceChannel
+from content.models.pages import LifeSituationPage
+from content.models.snippets import Partner, ServiceCategory
+from content.text import normalise_search_text
 
 
 class ServiceFilter(django_filters.FilterSet):
+    """Filters the services the catalogue page passes in (`queryset`): declared filters only,
+    no model, so the catalogue's page module can use it without an import cycle."""
+
     q = django_filters.CharFilter(
         label=_("Поиск по названию"),
         method="filter_text",
@@ -29,18 +29,17 @@ class ServiceFilter(django_filters.FilterSet):
         label=_("Категория"), method="filter_category", empty_label=_("Все")
     )
     result_type = django_filters.ChoiceFilter(
-        label=_("Результат"), choices=ServicePage.RESULT_TYPES, empty_label=_("Любой")
+        label=_("Результат"), choices=ResultType.choices, empty_label=_("Любой")
     )
     channel = django_filters.ChoiceFilter(
-        label=_("Как получить"), choices=CHANNELS, method="filter_channel", empty_label=_("Любой")
+        label=_("Как получить"),
+        choices=ServiceChannel.choices,
+        method="filter_channel",
+        empty_label=_("Любой"),
     )
     provider = django_filters.ChoiceFilter(
         label=_("Кто оказывает"), method="filter_provider", empty_label=_("Любой")
     )
-
-    class Meta:
-        model = ServicePage
-        fields = []
 
     def __init__(self, data=None, queryset=None, *, catalogue=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
@@ -49,8 +48,6 @@ class ServiceFilter(django_filters.FilterSet):
         if locale is not None:
             situations = situations.filter(locale=locale)
         self.filters["situation"].queryset = situations
-        from content.models import ServiceCategory
-
         categories = ServiceCategory.objects.all()
         partners = Partner.objects.all()
         if locale is not None:

@@ -8,20 +8,25 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import transaction
 from django.utils import timezone
 
-from content.models import INDICATOR_GROUPS, SCALES, SurveySubmission
-from content.models.surveys import CHANNELS, CHOICE_TYPES, RATING_WORDS
+from content.choices import (
+    CHOICE_TYPES,
+    INDICATOR_GROUPS,
+    RATING_WORDS,
+    SCALES,
+    AnswerChannel,
+    QuestionType,
+)
+from content.models.surveys import SurveySubmission
 from portal import spreadsheets
 
 TEXT_SHOWN = 50  # latest free-text answers shown on the results screen
 
 
-@transaction.atomic
 def submit_survey(page, form, channel, centre=None):
-    """Save one valid set of answers; returns the submission."""
-    return page.process_form_submission(form, channel=channel, centre=centre)
+    """Save one valid set of answers (in one transaction); returns the submission."""
+    return page.submit(form, channel, centre)
 
 
 def submissions(page, date_from=None, date_to=None, channel="", centre=None):
@@ -116,7 +121,7 @@ def survey_results(page, **filters):
         options = q.answer_options()
         for option in options:
             label = option
-            if q.field_type == "rating":
+            if q.field_type == QuestionType.RATING:
                 label = f"{option} — {RATING_WORDS[int(option)]}"
             result.options.append(
                 OptionCount(label, counts.get(option, 0), _percent(counts.get(option, 0), answered))
@@ -134,7 +139,7 @@ def survey_results(page, **filters):
                 int(v) for v, n in counts.items() if v.lstrip("-").isdigit() for _ in range(n)
             ]
             result.mean = round(sum(scores) / len(scores), 2) if scores else None
-            if q.field_type == "nps" and scores:
+            if q.field_type == QuestionType.NPS and scores:
                 promoters = sum(1 for s in scores if s >= 9)
                 detractors = sum(1 for s in scores if s <= 6)
                 result.nps = round(100 * (promoters - detractors) / len(scores))
@@ -175,7 +180,7 @@ def _display(value):
     return str(value)
 
 
-CHANNEL_LABELS = dict(CHANNELS)
+CHANNEL_LABELS = dict(AnswerChannel.choices)
 
 
 def export_header(page):

@@ -9,9 +9,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from content import services
-from content.models import CHANNELS, SurveyPage
-from content.models.surveys import DateInput
+from content.choices import AnswerChannel
+from content.models import SurveyPage
 from portal.models import Centre
+from portal.widgets import DateInput
 
 
 class ResultsFilterForm(forms.Form):
@@ -28,7 +29,7 @@ class ResultsFilterForm(forms.Form):
         error_messages={"invalid": _("Введите дату в формате ДД.ММ.ГГГГ.")},
     )
     channel = forms.ChoiceField(
-        label=_("Канал"), required=False, choices=[("", _("Все каналы")), *CHANNELS]
+        label=_("Канал"), required=False, choices=[("", _("Все каналы")), *AnswerChannel.choices]
     )
     centre = forms.ModelChoiceField(
         label=_("Центр"),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import services
+from cases.choices import AppointmentSource, AppointmentStatus
 from cases.forms_booking import StaffBookingForm
 from cases.models import Appointment
 from cases.views.common import staff_view
@@ -59,7 +60,7 @@ def _render(request, day, form=None, status=200, focus=None, focus_pk=None):
             "next": day + datetime.timedelta(days=1),
             "appointments": appointments,
             "form": form,
-            "statuses": Appointment.STATUSES,
+            "statuses": AppointmentStatus.choices,
             "focus": focus,
             "focus_pk": focus_pk,
         },
@@ -78,7 +79,7 @@ def journal(request):
         if not form.is_valid():
             return _render(request, day, form=form, status=422, focus="form")
         appointment = services.book_appointment(
-            form.cleaned_data, Appointment.STAFF, staff=request.user
+            form.cleaned_data, AppointmentSource.STAFF, staff=request.user
         )
         messages.success(
             request,

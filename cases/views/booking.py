@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from cases import services
+from cases.choices import AppointmentSource
 from cases.forms_booking import PublicBookingForm, working_days_text
 from cases.models import Appointment
 from portal import ratelimit
@@ -32,7 +33,7 @@ def booking(request):
             )
             status = 429
         elif form.is_valid():
-            appointment = services.book_appointment(form.cleaned_data, Appointment.PUBLIC)
+            appointment = services.book_appointment(form.cleaned_data, AppointmentSource.PUBLIC)
             request.session[SESSION_KEY] = appointment.pk
             return redirect("booking-done")
         else:

@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
+from cases.choices import PlanItemStatus
 from cases.forms import PlanItemForm, PlanStatusForm, TransitionForm, curators_of
 from cases.models import PlanItem, ScriptRun
 from cases.views.common import get_case, staff_view
@@ -25,7 +26,7 @@ def _context(request, case, **extra):
     runs = list(case.script_runs.select_related("script", "user", "suggest_service")[:50])
     active_run = next((run for run in runs if not run.finished and run.user_id == user.pk), None)
     last_run = next((run for run in runs if run.finished and run.user_id == user.pk), None)
-    planned = {item.service_id for item in plan if item.status not in PlanItem.DROPPED}
+    planned = {item.service_id for item in plan if item.status not in PlanItemStatus.dropped()}
     allowed = {step.name: step for step, ok in steps if ok}
     invitations = list(case.survey_invitations.select_related("survey", "answered_by_phone"))
     for invitation in invitations:
@@ -244,7 +245,7 @@ def documents(request, pk):
 @staff_view("cases.view_case")
 def plan_print(request, pk):
     case = get_case(request, pk)
-    items = case.plan_items.exclude(status__in=PlanItem.DROPPED).select_related("service")
+    items = case.plan_items.exclude(status__in=PlanItemStatus.dropped()).select_related("service")
     return render(request, "cases/plan_print.html", {"case": case, "items": items})
 
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
 from cases.forms import CitizenForm, OpenCaseForm, SearchForm
 from cases.models import Case, Citizen

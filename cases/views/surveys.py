@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from cases import services
 from cases.models import SurveyInvitation
 from cases.views.common import get_case, staff_view
+from content.models import SurveyPage
 from portal import ratelimit
 
 SESSION_KEY = "survey_done"
@@ -63,8 +64,6 @@ def invitation(request, token):
 
 @never_cache
 def invitation_done(request):
-    from content.models import SurveyPage
-
     pk = request.session.get(SESSION_KEY)
     survey = SurveyPage.objects.filter(pk=pk).first() if pk else None
     return _private(render(request, "cases/survey_invitation.html", {"page": survey, "done": True}))

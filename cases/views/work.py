@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 from django.shortcuts import render
 from django.utils import timezone
 
-from cases import route as r
+from cases import route_graph as r
+from cases.choices import AppointmentStatus, PlanItemStatus
 from cases.models import Appointment, Case, PlanItem
 from cases.views.common import staff_view
 
@@ -38,14 +39,14 @@ def my_work(request):
             case__state__in=r.OPEN_STATES,
             due_date__lt=today,
         )
-        .exclude(status__in=PlanItem.FINISHED)
+        .exclude(status__in=PlanItemStatus.finished())
         .select_related("case__citizen", "service")
         .order_by("due_date")[:LIST_LIMIT]
     )
     appointments = (
         Appointment.objects.for_user(user)
         .filter(starts_at__gte=start, starts_at__lt=end)
-        .exclude(status=Appointment.CANCELLED)
+        .exclude(status=AppointmentStatus.CANCELLED)
         .select_related("life_situation", "staff")
         .order_by("starts_at")
     )

@@ -1,41 +1,21 @@
-from .pages import (
-    ContactsPage,
-    FAQPage,
-    HomePage,
-    LifeSituationPage,
-    LifeSituationService,
-    ServiceIndexPage,
-    ServicePage,
-    StandardPage,
-    normalise_search_text,
-)
+from .catalogue import ServiceIndexPage, ServicePage
+from .editorial import FAQPage, StandardPage
+from .pages import ContactsPage, HomePage, LifeSituationPage, LifeSituationService
 from .routes import Route, RouteStep
 from .scripts import OUTCOME_LABELS, Script, validate_script_steps
 from .snippets import (
-    INDICATOR_GROUPS,
     ClientIndicator,
     ClientProfile,
     Partner,
     Role,
     ServiceCategory,
 )
-from .surveys import (
-    CHANNELS,
-    QUESTION_TYPES,
-    SCALES,
-    SurveyPage,
-    SurveyQuestion,
-    SurveySubmission,
-)
+from .surveys import SurveyPage, SurveyQuestion, SurveySubmission
 
 __all__ = [
-    "CHANNELS",
-    "QUESTION_TYPES",
-    "SCALES",
     "SurveyPage",
     "SurveyQuestion",
     "SurveySubmission",
-    "INDICATOR_GROUPS",
     "ClientIndicator",
     "ClientProfile",
     "ContactsPage",
@@ -54,5 +34,4 @@ __all__ = [
     "ServicePage",
     "validate_script_steps",
     "StandardPage",
-    "normalise_search_text",
 ]

@@ -1,8 +1,9 @@
-"""Page types: the public site is the source of truth for life situations and services."""
+"""The public site's frame: the home page, life situations with their complex of services,
+and the centre's contacts. The catalogue of services is in catalogue.py, plain text pages in
+editorial.py."""
 
 from django import forms
 from django.db import models
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -14,11 +15,9 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from content.caching import PublicCacheMixin
-from content.serializers import PartnerSerializer, RoleSerializer
-
-TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
-# A page's own body starts its sections at h2 (the page title is the only h1).
-BODY_FEATURES = ["h2", *TEXT_FEATURES]
+from content.models.snippets import ServiceCategory
+from content.models.surveys import SurveyPage
+from content.text import TEXT_FEATURES
 
 
 class RouteStepBlock(blocks.StructBlock):
@@ -28,16 +27,6 @@ class RouteStepBlock(blocks.StructBlock):
     class Meta:
         icon = "list-ol"
         label = _("Шаг маршрута")
-
-
-def normalise_search_text(*parts):
-    """Case-folded text for a case-insensitive search that works for Cyrillic on any database.
-
-    SQLite folds only ASCII letters in LIKE and lower(), so the catalogue searches this column
-    with the case-folded query instead of relying on the database.
-    """
-    text = " ".join(str(part) for part in parts if part)
-    return " ".join(text.casefold().replace("ё", "е").split())
 
 
 class HomePage(PublicCacheMixin, Page):
@@ -62,8 +51,7 @@ class HomePage(PublicCacheMixin, Page):
         children = list(self.get_children().live().specific())
         context["highlighted"] = [p for p in children if getattr(p, "highlight", False)]
         context["situations"] = [p for p in children if isinstance(p, LifeSituationPage)]
-        from content.models.surveys import SurveyPage  # surveys are offered in the footer
-
+        # surveys are offered in the footer
         context["others"] = [
             p
             for p in children
@@ -85,8 +73,6 @@ class LifeSituationPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("service_links")
         if formset is None:
             return
-        from content.models.snippets import ServiceCategory
-
         locale_id = (
             self.instance.locale_id
             or getattr(self.parent_page, "locale_id", None)
@@ -205,188 +191,6 @@ class LifeSituationService(Orderable):
         return f"{self.page} — {self.service}"
 
 
-class ServiceIndexPage(PublicCacheMixin, Page):
-    """The service catalogue."""
-
-    intro = RichTextField(_("вступление"), features=TEXT_FEATURES, blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["content.HomePage"]
-    subpage_types = ["content.ServicePage"]
-    api_fields = [APIField("intro")]
-
-    def get_context(self, request, *args, **kwargs):
-        from content.filters import ServiceFilter
-
-        context = super().get_context(request, *args, **kwargs)
-        services = (
-            ServicePage.objects.child_of(self).live().select_related("provider").order_by("title")
-        )
-        service_filter = ServiceFilter(request.GET or None, queryset=services, catalogue=self)
-        context["filter"] = service_filter
-        context["services"] = list(service_filter.qs)
-        return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        # The same URL answers HTMX with the results fragment: shared caches must tell them apart.
-        patch_vary_headers(response, ["HX-Request"])
-        return response
-
-    def get_template(self, request, *args, **kwargs):
-        if getattr(request, "htmx", False) and not request.htmx.history_restore_request:
-            return "content/includes/service_results.html"
-        return super().get_template(request, *args, **kwargs)
-
-    class Meta:
-        verbose_name = _("каталог услуг")
-        verbose_name_plural = _("каталоги услуг")
-
-
-class ServicePage(PublicCacheMixin, Page):
-    """One service or сервис, described in plain language for the citizen."""
-
-    RESULT_TYPES = [
-        ("document", _("Документ")),
-        ("payment", _("Выплата")),
-        ("information", _("Информация, консультация")),
-        ("support", _("Мера государственной поддержки")),
-        ("right", _("Реализация права")),
-        ("other", _("Иная выгода")),
-    ]
-    REQUEST_MODES = [
-        ("request", _("По запросу гражданина")),
-        ("proactive", _("Проактивно")),
-        ("both", _("По запросу или проактивно")),
-    ]
-
-    official_name = models.TextField(
-        _("официальное наименование"),
-        help_text=_("Как в перечне услуг жизненной ситуации; заголовок страницы — короче."),
-    )
-    summary = models.TextField(_("кратко, простыми словами"), blank=True)
-    description = RichTextField(_("что это и что даёт"), features=TEXT_FEATURES, blank=True)
-    eligibility = RichTextField(_("кто может получить"), features=TEXT_FEATURES, blank=True)
-    result_type = models.CharField(
-        _("результат услуги"), max_length=20, choices=RESULT_TYPES, default="information"
-    )
-    request_mode = models.CharField(
-        _("как предоставляется"), max_length=20, choices=REQUEST_MODES, default="request"
-    )
-    documents = StreamField(
-        [("document", blocks.CharBlock(label=_("Документ"), max_length=255))],
-        verbose_name=_("что взять с собой"),
-        blank=True,
-    )
-    channel_in_person = models.BooleanField(_("лично в центре занятости"), default=True)
-    channel_phone = models.BooleanField(_("по телефону"), default=False)
-    channel_portal = models.BooleanField(_("на портале «Работа в России»"), default=False)
-    provider = models.ForeignKey(
-        "content.Partner",
-        verbose_name=_("кто оказывает (партнер)"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="services",
-        help_text=_("Оставьте пустым, если услугу оказывает сам центр занятости."),
-    )
-    responsible_role = models.ForeignKey(
-        "content.Role",
-        verbose_name=_("ответственная роль"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="services",
-    )
-    duration = models.CharField(_("сколько времени занимает"), max_length=255, blank=True)
-    search_text = models.TextField(editable=False, blank=True, default="")
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("official_name"),
-        FieldPanel("summary"),
-        FieldPanel("description"),
-        FieldPanel("eligibility"),
-        MultiFieldPanel(
-            [FieldPanel("result_type"), FieldPanel("request_mode"), FieldPanel("duration")],
-            heading=_("Результат и сроки"),
-        ),
-        FieldPanel("documents"),
-        MultiFieldPanel(
-            [
-                FieldPanel("channel_in_person"),
-                FieldPanel("channel_phone"),
-                FieldPanel("channel_portal"),
-            ],
-            heading=_("Как получить"),
-        ),
-        MultiFieldPanel(
-            [FieldPanel("provider"), FieldPanel("responsible_role")],
-            heading=_("Кто оказывает"),
-        ),
-    ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("official_name"),
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.FilterField("result_type"),
-    ]
-    parent_page_types = ["content.ServiceIndexPage"]
-    subpage_types = []
-    api_fields = [
-        APIField("official_name"),
-        APIField("summary"),
-        APIField("description"),
-        APIField("eligibility"),
-        APIField("result_type"),
-        APIField("request_mode"),
-        APIField("documents"),
-        APIField("channel_in_person"),
-        APIField("channel_phone"),
-        APIField("channel_portal"),
-        APIField("provider", serializer=PartnerSerializer()),
-        APIField("responsible_role", serializer=RoleSerializer()),
-        APIField("duration"),
-        APIField("life_situations"),
-    ]
-
-    def save(self, *args, **kwargs):
-        self.search_text = normalise_search_text(self.title, self.official_name, self.summary)
-        return super().save(*args, **kwargs)
-
-    @property
-    def life_situations(self):
-        return [
-            {"id": link.page_id, "title": link.page.title, "category": link.category.name}
-            for link in self.life_situation_links.select_related("page", "category")
-            if link.page.live
-        ]
-
-    @property
-    def channels(self):
-        return [
-            label
-            for flag, label in (
-                (self.channel_in_person, _("лично в центре занятости")),
-                (self.channel_phone, _("по телефону")),
-                (self.channel_portal, _("на портале «Работа в России»")),
-            )
-            if flag
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["situation_links"] = self.life_situation_links.filter(
-            page__live=True
-        ).select_related("page")
-        return context
-
-    class Meta:
-        verbose_name = _("услуга")
-        verbose_name_plural = _("услуги")
-
-
 class ContactsPage(PublicCacheMixin, Page):
     """Contacts and "how to get to us", with what a citizen with a disability needs to know."""
 
@@ -446,67 +250,3 @@ class ContactsPage(PublicCacheMixin, Page):
     class Meta:
         verbose_name = _("контакты и как добраться")
         verbose_name_plural = _("контакты и как добраться")
-
-
-class StandardPage(PublicCacheMixin, Page):
-    """A standard content page; "highlight" makes it a bright item of the main navigation."""
-
-    summary = models.TextField(_("кратко, простыми словами"), blank=True)
-    body = RichTextField(_("текст"), features=BODY_FEATURES)
-    highlight = models.BooleanField(
-        _("выделить в главном меню"),
-        default=False,
-        help_text=_("Например, раздел «Услуги для людей с инвалидностью»."),
-    )
-    related_pages = StreamField(
-        [("page", blocks.PageChooserBlock(label=_("Страница")))],
-        verbose_name=_("смотрите также"),
-        blank=True,
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("body"),
-        FieldPanel("related_pages"),
-    ]
-    promote_panels = [*Page.promote_panels, FieldPanel("highlight")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
-    parent_page_types = ["content.HomePage", "content.StandardPage"]
-    subpage_types = ["content.StandardPage"]
-    api_fields = [
-        APIField("summary"),
-        APIField("body"),
-        APIField("highlight"),
-        APIField("related_pages"),
-    ]
-
-    class Meta:
-        verbose_name = _("текстовая страница")
-        verbose_name_plural = _("текстовые страницы")
-
-
-class QuestionBlock(blocks.StructBlock):
-    question = blocks.CharBlock(label=_("Вопрос"), max_length=255)
-    answer = blocks.RichTextBlock(label=_("Ответ"), features=TEXT_FEATURES)
-
-    class Meta:
-        icon = "help"
-        label = _("Вопрос и ответ")
-
-
-class FAQPage(PublicCacheMixin, Page):
-    """Questions and answers."""
-
-    intro = RichTextField(_("вступление"), features=TEXT_FEATURES, blank=True)
-    questions = StreamField([("question", QuestionBlock())], verbose_name=_("вопросы"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("questions")]
-    search_fields = [*Page.search_fields, index.SearchField("questions")]
-    parent_page_types = ["content.HomePage"]
-    subpage_types = []
-    api_fields = [APIField("intro"), APIField("questions")]
-
-    class Meta:
-        verbose_name = _("вопросы и ответы")
-        verbose_name_plural = _("вопросы и ответы")

@@ -9,7 +9,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
-from content import routes
+from content import route_graph
 
 
 class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
@@ -47,7 +47,7 @@ class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
 
 def validate_steps(steps):
     """Check (transition name, enabled) pairs against the route graph registered in code."""
-    graph = routes.graph()
+    graph = route_graph.graph()
     names = [name for name, _enabled in steps]
     unknown = sorted({n for n in names if n not in graph.transitions})
     if unknown:
@@ -61,7 +61,7 @@ def validate_steps(steps):
             _("Каждый переход можно указать один раз; повторяются: %(names)s."),
             params={"names": labels},
         )
-    if routes.unreachable_terminal([name for name, enabled in steps if enabled]):
+    if route_graph.unreachable_terminal([name for name, enabled in steps if enabled]):
         raise ValidationError(
             _(
                 "С включёнными переходами случай не может дойти до закрытия: включите "
@@ -102,7 +102,9 @@ class RouteStep(Orderable):
     """One transition of the code's graph, as this route uses it."""
 
     route = ParentalKey(Route, on_delete=models.CASCADE, related_name="steps")
-    transition = models.CharField(_("переход"), max_length=40, choices=routes.transition_choices)
+    transition = models.CharField(
+        _("переход"), max_length=40, choices=route_graph.transition_choices
+    )
     enabled = models.BooleanField(_("включён"), default=True)
     label = models.CharField(
         _("надпись на кнопке"),

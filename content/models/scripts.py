@@ -10,7 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import DraftStateMixin, PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
-from content import routes
+from content import route_graph
+from content.models.fields import optional_life_situation
 
 OUTCOMES = [
     ("agreed", _("Согласился на комплекс услуг")),
@@ -35,7 +36,7 @@ class AnswerBlock(blocks.StructBlock):
     )
     outcome_note = blocks.CharBlock(label=_("Пояснение к итогу"), required=False)
     suggest_transition = blocks.ChoiceBlock(
-        choices=routes.transition_choices,
+        choices=route_graph.transition_choices,
         required=False,
         label=_("Предложить переход маршрута"),
     )
@@ -140,7 +141,7 @@ class Script(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mo
         _("этап маршрута"),
         max_length=30,
         blank=True,
-        choices=routes.state_choices,
+        choices=route_graph.state_choices,
         help_text=_("Пусто — на любом этапе."),
     )
     service = models.ForeignKey(
@@ -151,14 +152,8 @@ class Script(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, mo
         on_delete=models.SET_NULL,
         related_name="scripts",
     )
-    life_situation = models.ForeignKey(
-        "content.LifeSituationPage",
-        verbose_name=_("жизненная ситуация"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="scripts",
-        help_text=_("Пусто — для всех жизненных ситуаций."),
+    life_situation = optional_life_situation(
+        "scripts", help_text=_("Пусто — для всех жизненных ситуаций.")
     )
     description = models.TextField(_("когда использовать"), blank=True)
     steps = StreamField([("step", StepBlock())], verbose_name=_("шаги разговора"))

@@ -8,16 +8,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
-# The five groups of client performance indicators of the Standard (para. 64), plus the
-# additional indicators a working group on client-centricity may add (para. 65).
-INDICATOR_GROUPS = [
-    ("friendliness", _("Дружелюбие и партнерство")),
-    ("usefulness", _("Полезность обращения")),
-    ("effort", _("Минимизация усилий граждан и работодателей")),
-    ("personalisation", _("Персонализация и адресность взаимодействия")),
-    ("comfort", _("Внешний комфорт и удобство")),
-    ("additional", _("Дополнительный показатель клиентоцентричности")),
-]
+from content.choices import INDICATOR_GROUPS
+from content.models.fields import (
+    name_search_fields,
+    optional_life_situation,
+    unique_slug_per_locale,
+)
 
 
 class ServiceCategory(TranslatableMixin, index.Indexed, models.Model):
@@ -34,15 +30,13 @@ class ServiceCategory(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("description"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = name_search_fields()
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("категория услуг")
         verbose_name_plural = _("категории услуг")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_locale")
-        ]
+        constraints = unique_slug_per_locale("unique_category_slug_locale")
 
     def __str__(self):
         return self.name
@@ -78,15 +72,13 @@ class Role(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         FieldPanel("workplace"),
         MultiFieldPanel([FieldPanel("group"), FieldPanel("sort_order")], heading=_("Настройки")),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = name_search_fields()
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["sort_order", "name"]
         verbose_name = _("роль")
         verbose_name_plural = _("роли (ролевая модель)")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_role_slug_locale")
-        ]
+        constraints = unique_slug_per_locale("unique_role_slug_locale")
 
     def __str__(self):
         return self.name
@@ -119,15 +111,13 @@ class Partner(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         FieldPanel("agreement"),
         FieldPanel("description"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = name_search_fields()
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = _("партнер")
         verbose_name_plural = _("партнеры")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_partner_slug_locale")
-        ]
+        constraints = unique_slug_per_locale("unique_partner_slug_locale")
 
     def __str__(self):
         return self.short_name or self.name
@@ -137,14 +127,7 @@ class ClientProfile(RevisionMixin, index.Indexed, models.Model):
     """A client portrait (портрет клиента / профиль клиентской группы) of the Standard."""
 
     name = models.CharField(_("название профиля"), max_length=255, unique=True)
-    life_situation = models.ForeignKey(
-        "content.LifeSituationPage",
-        verbose_name=_("жизненная ситуация"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="client_profiles",
-    )
+    life_situation = optional_life_situation("client_profiles")
     goal = models.TextField(_("цель клиента"), blank=True)
     region = models.CharField(_("регион"), max_length=255, blank=True)
     age = models.CharField(_("возраст"), max_length=255, blank=True)
@@ -177,7 +160,7 @@ class ClientProfile(RevisionMixin, index.Indexed, models.Model):
         FieldPanel("desires"),
         FieldPanel("pains"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = name_search_fields()
 
     class Meta:
         ordering = ["name"]
@@ -194,14 +177,7 @@ class ClientIndicator(index.Indexed, models.Model):
     name = models.CharField(_("показатель"), max_length=255)
     group = models.CharField(_("группа показателей"), max_length=20, choices=INDICATOR_GROUPS)
     description = models.TextField(_("содержание"), blank=True)
-    life_situation = models.ForeignKey(
-        "content.LifeSituationPage",
-        verbose_name=_("жизненная ситуация"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="client_indicators",
-    )
+    life_situation = optional_life_situation("client_indicators")
     target_value = models.DecimalField(
         _("целевое значение, %"), max_digits=5, decimal_places=2, null=True, blank=True
     )
@@ -215,7 +191,7 @@ class ClientIndicator(index.Indexed, models.Model):
         FieldPanel("target_value"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    search_fields = name_search_fields()
 
     class Meta:
         ordering = ["life_situation_id", "sort_order", "name"]

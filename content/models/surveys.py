@@ -7,80 +7,31 @@ answer to an earlier one, a tag with one of the Standard's five client-indicator
 channel each answer came through (site, hall tablet, phone, invitation) and the centre.
 """
 
-import hashlib
-import re
-
-from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, AbstractFormSubmission
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
+from content.admin_forms import SurveyPageForm
 from content.caching import PRIVATE
-from content.models.snippets import INDICATOR_GROUPS
+from content.choices import INDICATOR_GROUPS, QUESTION_TYPES, AnswerChannel
+from content.forms import SurveyFormBuilder
+from content.models.fields import optional_life_situation
+from content.questions import answer_options, question_key
 from portal import ratelimit
+from portal.models import Centre
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
-QUESTION_TYPES = [
-    ("radio", _("Один вариант из списка")),
-    ("checkboxes", _("Несколько вариантов из списка")),
-    ("rating", _("Оценка от 1 до 5")),
-    ("nps", _("Готовность рекомендовать, от 0 до 10")),
-    ("singleline", _("Короткий текст")),
-    ("multiline", _("Развёрнутый текст")),
-    ("date", _("Дата")),
-]
-CHOICE_TYPES = {"radio", "checkboxes"}
-GROUP_TYPES = {"radio", "checkboxes", "rating", "nps"}  # rendered as a fieldset with a legend
-SCALES = {"rating": (1, 5), "nps": (0, 10)}
-RATING_WORDS = {
-    1: _("очень плохо"),
-    2: _("плохо"),
-    3: _("удовлетворительно"),
-    4: _("хорошо"),
-    5: _("отлично"),
-}
-
-CHANNELS = [
-    ("public", _("На сайте")),
-    ("kiosk", _("Планшет в зале")),
-    ("phone", _("По телефону")),
-    ("invitation", _("По приглашению после обращения")),
-]
-
 PUBLIC_RATE = (5, 600)  # answers per address and survey in a window of seconds
 KIOSK_RATE = (60, 600)  # a hall tablet is one address shared by many visitors
-
-
-CYRILLIC = {
-    **dict(zip("абвгдезийклмнопрстуфыэәөүңһ", "abvgdeziiklmnoprstufyeaounh", strict=True)),
-    **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
-    **{"ю": "iu", "я": "ia", "җ": "zh", "ъ": "", "ь": ""},
-}
-
-
-def question_key(label):
-    """The stable key of a question in the stored answers: a short transliteration of its text
-    and a hash of the whole text (two questions with the same text get the same key, which the
-    admin refuses)."""
-    text = "".join(CYRILLIC.get(ch, ch) for ch in label.strip().lower())
-    slug = re.sub(r"[^a-z0-9]+", "_", text).strip("_")[:40].strip("_") or "q"
-    digest = hashlib.blake2s(label.strip().encode("utf-8"), digest_size=3).hexdigest()
-    return f"{slug}_{digest}"
-
-
-def split_choices(text):
-    """Answer options: one per line (commas are allowed inside an answer)."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 class SurveyQuestion(AbstractFormField):
@@ -138,232 +89,16 @@ class SurveyQuestion(AbstractFormField):
 
     def answer_options(self):
         """The values an answer may take, as strings (for conditions and results)."""
-        if self.field_type in CHOICE_TYPES:
-            return split_choices(self.choices)
-        if self.field_type in SCALES:
-            low, high = SCALES[self.field_type]
-            return [str(i) for i in range(low, high + 1)]
-        return []
-
-
-def validate_questions(questions):
-    """Questions are (label, field_type, choices, show_if_question, show_if_answer) tuples in
-    their order. Returns {index: {field: message}} for the problems found."""
-    errors = {}
-    seen = {}
-    for index, (label, field_type, choices, if_question, if_answer) in enumerate(questions):
-        problems = {}
-        if field_type in CHOICE_TYPES and len(split_choices(choices)) < 2:
-            problems["choices"] = _("Укажите хотя бы два варианта ответа, по одному в строке.")
-        if if_question or if_answer:
-            earlier = seen.get((if_question or "").strip())
-            if not if_question:
-                problems["show_if_question"] = _("Укажите, от ответа на какой вопрос зависит этот.")
-            elif earlier is None:
-                problems["show_if_question"] = _(
-                    "Среди предыдущих вопросов нет вопроса с таким текстом."
-                )
-            elif not earlier:
-                problems["show_if_question"] = _(
-                    "Условие можно поставить только на вопрос с вариантами ответа или оценкой."
-                )
-            elif (if_answer or "").strip() not in earlier:
-                problems["show_if_answer"] = _("Выберите один из вариантов: %(options)s.") % {
-                    "options": "; ".join(earlier)
-                }
-        if problems:
-            errors[index] = problems
-        options = SurveyQuestion(field_type=field_type, choices=choices).answer_options()
-        seen[(label or "").strip()] = options
-    return errors
-
-
-class SurveyPageForm(WagtailAdminFormPageForm):
-    """Checks the questions being edited: options present, conditions pointing backwards to
-    a question with options, and to one of its answers."""
-
-    def clean(self):
-        cleaned = super().clean()
-        formset = self.formsets.get("form_fields")
-        if formset is None:
-            return cleaned
-        forms_in_order = [
-            f
-            for f in formset.forms
-            if f.is_valid() and f.cleaned_data and not f.cleaned_data.get("DELETE")
-        ]
-        if formset.can_order:
-            forms_in_order.sort(key=lambda f: f.cleaned_data.get("ORDER") or 0)
-        questions = [
-            (
-                f.cleaned_data.get("label", ""),
-                f.cleaned_data.get("field_type", ""),
-                f.cleaned_data.get("choices", ""),
-                f.cleaned_data.get("show_if_question", ""),
-                f.cleaned_data.get("show_if_answer", ""),
-            )
-            for f in forms_in_order
-        ]
-        for index, problems in validate_questions(questions).items():
-            for field, message in problems.items():
-                forms_in_order[index].add_error(field, message)
-        return cleaned
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class SurveyForm(BaseForm):
-    """A survey as a Django form. Conditional questions are validated only when shown."""
-
-    use_required_attribute = False  # hidden conditional questions must not block submitting
-    questions = {}  # clean name -> SurveyQuestion, set by the builder
-    conditions = {}  # clean name -> (clean name of the earlier question, answer)
-    required_when_shown = set()
-
-    def condition_met(self, name, data=None):
-        parent, answer = self.conditions[name]
-        value = (data if data is not None else self.cleaned_data).get(parent)
-        if isinstance(value, list | tuple):
-            return answer in [str(v) for v in value]
-        return value is not None and str(value) == answer
-
-    def clean(self):
-        cleaned = super().clean()
-        # In question order: a hidden question also hides the ones that depend on it.
-        for name in self.fields:
-            if name not in self.conditions:
-                continue
-            if self.condition_met(name, cleaned):
-                empty = cleaned.get(name) in (None, "", [])
-                if name in self.required_when_shown and empty and name not in self.errors:
-                    self.add_error(name, self.fields[name].error_messages["required"])
-            else:
-                self.errors.pop(name, None)
-                cleaned[name] = (
-                    [] if isinstance(self.fields[name], forms.MultipleChoiceField) else ""
-                )
-        return cleaned
-
-    def visible_questions(self):
-        """Each question with what the templates need, in order."""
-        labels = {name: q.label for name, q in self.questions.items()}
-        for number, (name, question) in enumerate(self.questions.items(), start=1):
-            field = self[name]
-            grouped = question.field_type in GROUP_TYPES
-            described = [f"{field.auto_id}-note"]
-            if field.help_text:
-                described.append(f"{field.auto_id}-help")
-            if field.errors:
-                described.append(f"{field.auto_id}-error")
-            condition = None
-            if name in self.conditions:
-                parent, answer = self.conditions[name]
-                condition = {"name": parent, "answer": answer, "label": labels[parent]}
-            attrs = {"aria-describedby": " ".join(described)}
-            if field.errors:
-                attrs["aria-invalid"] = "true"
-            yield {
-                "field": field,
-                "number": number,
-                "type": question.field_type,
-                "grouped": grouped,
-                "required": question.required,
-                "condition": condition,
-                "first_id": f"{field.auto_id}_0" if grouped else field.auto_id,
-                "widget": None if grouped else field.as_widget(attrs=attrs),
-            }
-
-
-class SurveyFormBuilder(FormBuilder):
-    REQUIRED = _("Ответьте, пожалуйста, на этот вопрос.")
-    CHOOSE = _("Выберите ответ.")
-    INVALID_CHOICE = _("Выберите один из предложенных вариантов.")
-
-    def get_field_options(self, field):
-        options = super().get_field_options(field)
-        options.pop("initial", None)
-        options["error_messages"] = {"required": self.REQUIRED}
-        return options
-
-    def get_formatted_field_choices(self, field):
-        return [(c, c) for c in split_choices(field.choices)]
-
-    def _choice(self, options, message=None):
-        options["error_messages"] = {
-            "required": message or self.CHOOSE,
-            "invalid_choice": self.INVALID_CHOICE,
-        }
-        return options
-
-    def create_radio_field(self, field, options):
-        options["choices"] = self.get_formatted_field_choices(field)
-        return forms.ChoiceField(widget=forms.RadioSelect, **self._choice(options))
-
-    def create_checkboxes_field(self, field, options):
-        options["choices"] = self.get_formatted_field_choices(field)
-        return forms.MultipleChoiceField(
-            widget=forms.CheckboxSelectMultiple,
-            **self._choice(options, _("Отметьте хотя бы один вариант.")),
-        )
-
-    def create_rating_field(self, field, options):
-        options["choices"] = [(i, f"{i} — {RATING_WORDS[i]}") for i in range(1, 6)]
-        return forms.TypedChoiceField(
-            coerce=int, empty_value=None, widget=forms.RadioSelect, **self._choice(options)
-        )
-
-    def create_nps_field(self, field, options):
-        options["choices"] = [(i, str(i)) for i in range(0, 11)]
-        return forms.TypedChoiceField(
-            coerce=int, empty_value=None, widget=forms.RadioSelect, **self._choice(options)
-        )
-
-    def create_singleline_field(self, field, options):
-        return forms.CharField(max_length=255, **options)
-
-    def create_multiline_field(self, field, options):
-        return forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 4}), **options)
-
-    def create_date_field(self, field, options):
-        options["error_messages"]["invalid"] = _("Введите дату в формате ДД.ММ.ГГГГ.")
-        return forms.DateField(widget=DateInput, **options)
-
-    def get_form_class(self):
-        fields = self.formfields
-        questions, conditions, required_when_shown = {}, {}, set()
-        by_label = {}
-        for question in self.fields:
-            name = question.clean_name or question.get_field_clean_name()
-            questions[name] = question
-            parent = by_label.get(question.show_if_question.strip())
-            if question.show_if_question and parent:
-                conditions[name] = (parent, question.show_if_answer.strip())
-                if question.required:
-                    required_when_shown.add(name)
-                    fields[name].required = False
-            by_label[question.label.strip()] = name
-        return type(
-            "SurveyForm",
-            (SurveyForm,),
-            {
-                **fields,
-                "questions": questions,
-                "conditions": conditions,
-                "required_when_shown": required_when_shown,
-            },
-        )
+        return answer_options(self.field_type, self.choices)
 
 
 class SurveySubmission(AbstractFormSubmission):
     """One set of answers. No personal data: which case it came from, when it did, is kept by
     the case module's invitation, not here."""
 
-    channel = models.CharField(_("канал"), max_length=12, choices=CHANNELS, default="public")
+    channel = models.CharField(
+        _("канал"), max_length=12, choices=AnswerChannel, default=AnswerChannel.PUBLIC
+    )
     centre = models.ForeignKey(
         "portal.Centre",
         verbose_name=_("центр занятости"),
@@ -394,14 +129,8 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         blank=True,
         default="<p>Спасибо! Ваши ответы помогут нам работать лучше.</p>",
     )
-    life_situation = models.ForeignKey(
-        "content.LifeSituationPage",
-        verbose_name=_("жизненная ситуация"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="surveys",
-        help_text=_("Пусто — опрос для всех обратившихся."),
+    life_situation = optional_life_situation(
+        "surveys", help_text=_("Пусто — опрос для всех обратившихся.")
     )
     public_enabled = models.BooleanField(_("можно ответить на сайте"), default=True)
     kiosk_enabled = models.BooleanField(_("можно ответить на планшете в зале"), default=True)
@@ -452,10 +181,15 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
             *[(q.clean_name, q.label) for q in self.get_form_fields()],
         ]
 
-    def process_form_submission(self, form, channel="public", centre=None):
+    def process_form_submission(self, form, channel=AnswerChannel.PUBLIC, centre=None):
         return SurveySubmission.objects.create(
             form_data=form.cleaned_data, page=self, channel=channel, centre=centre
         )
+
+    @transaction.atomic
+    def submit(self, form, channel, centre=None):
+        """Save one valid set of answers (content.services.submit_survey); the submission."""
+        return self.process_form_submission(form, channel=channel, centre=centre)
 
     # --- where it is answered ----------------------------------------------------------------
 
@@ -465,7 +199,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         )
         status = 200
         if request.method == "POST":
-            limit, window = KIOSK_RATE if channel == "kiosk" else PUBLIC_RATE
+            limit, window = KIOSK_RATE if channel == AnswerChannel.KIOSK else PUBLIC_RATE
             if request.POST.get("website"):
                 return redirect(done_url)  # a bot filled the hidden field: save nothing
             if ratelimit.hit(f"survey:{self.pk}:{channel}", request, limit, window):
@@ -476,9 +210,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
                 )
                 status = 429
             elif form.is_valid():
-                from content import services
-
-                services.submit_survey(self, form, channel, centre)
+                self.submit(form, channel, centre)
                 return redirect(done_url)
             else:
                 status = 422
@@ -497,7 +229,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         if not self.public_enabled:
             raise Http404
         return self._answer(
-            request, "public", self.template, self.url + self.reverse_subpage("done")
+            request, AnswerChannel.PUBLIC, self.template, self.url + self.reverse_subpage("done")
         )
 
     @path("spasibo/", name="done")
@@ -505,8 +237,6 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         return self.render(request, context_overrides={"done": True})
 
     def _centre(self, slug):
-        from portal.models import Centre
-
         if slug is None:
             return None
         centre = Centre.objects.filter(slug=slug).first()
@@ -522,7 +252,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         kwargs = {"centre": centre} if centre else {}
         done = self.url + self.reverse_subpage("kiosk-done", kwargs=kwargs)
         response = self._answer(
-            request, "kiosk", "content/survey_kiosk.html", done, self._centre(centre)
+            request, AnswerChannel.KIOSK, "content/survey_kiosk.html", done, self._centre(centre)
         )
         response["Cache-Control"] = "no-store"
         return response

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale, Site
 
+from content.models import SurveyPage
+
 register = template.Library()
 
 
@@ -66,8 +68,6 @@ def language_switcher(context):
 @register.inclusion_tag("includes/survey_links.html", takes_context=True)
 def survey_links(context):
     """The surveys a visitor may answer on the site, for the footer."""
-    from content.models import SurveyPage
-
     language = translation.get_language() or settings.LANGUAGE_CODE
     surveys = (
         SurveyPage.objects.live()

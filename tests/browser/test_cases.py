@@ -6,7 +6,7 @@ import re
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case, Citizen
 from cases.validators import snils_checksum
 

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case, Citizen
 from content.models import LifeSituationPage, Route, Script, ServicePage
 from tests.browser.test_cases import sign_in

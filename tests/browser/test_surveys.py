@@ -6,7 +6,7 @@ import re
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
 from cases.models import Case
 from content.models import SurveyPage, SurveySubmission

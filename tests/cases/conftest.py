@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
 from cases.models import Case, Citizen, PlanItem
 from cases.validators import snils_checksum

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case
 
 

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.choices import AppointmentSource, AppointmentStatus
 from cases.models import Appointment
 from portal.models import Centre
 
@@ -56,7 +57,7 @@ def test_public_booking_asks_little_confirms_and_lands_in_the_journal(client, ch
     assert "Вы записаны на консультацию" in done and "10:30" in done
     assert "(8552) 52-47-10" in done and "Паспорт" in done
     appointment = Appointment.objects.get(name="Зульфия Тестовна")
-    assert appointment.source == Appointment.PUBLIC and appointment.needs_assistance
+    assert appointment.source == AppointmentSource.PUBLIC and appointment.needs_assistance
     assert timezone.localtime(appointment.starts_at, ZoneInfo(chelny.timezone)).hour == 10
     client.force_login(users["reception"])
     journal = client.get(
@@ -142,10 +143,10 @@ def test_staff_add_and_mark_appointments(client, chelny, users):
     )
     assert response.status_code == 302
     appointment = Appointment.objects.get(name="Марат Тестов")
-    assert appointment.source == Appointment.STAFF and appointment.staff == users["reception"]
+    assert appointment.source == AppointmentSource.STAFF and appointment.staff == users["reception"]
     client.post(reverse("cases:appointment-status", args=[appointment.pk]), {"status": "attended"})
     appointment.refresh_from_db()
-    assert appointment.status == Appointment.ATTENDED
+    assert appointment.status == AppointmentStatus.ATTENDED
 
 
 def test_journal_is_centre_scoped(client, chelny, users):

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case, Citizen, PlanItem, fold
 from tests.cases.conftest import make_snils
 

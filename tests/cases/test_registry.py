@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cases import route as r
+from cases import route_graph as r
+from cases.choices import PlanItemStatus
 from cases.models import PlanItem
 from portal.spreadsheets import neutralise
 
@@ -49,7 +50,7 @@ def test_search_is_posted_and_kept_out_of_the_url(curator_client, new_case):
 def test_filters_by_state_situation_curator_and_overdue(curator_client, case_at, users):
     in_service = case_at(r.IN_SERVICE)
     suspended = case_at(r.SUSPENDED)
-    item = in_service.plan_items.exclude(status__in=PlanItem.FINISHED).first()
+    item = in_service.plan_items.exclude(status__in=PlanItemStatus.finished()).first()
     PlanItem.objects.filter(pk=item.pk).update(
         due_date=timezone.localdate() - datetime.timedelta(days=5)
     )

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
 from content.models import Script
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import close_old_connections
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
 from cases.models import Case, TransitionLog
 from content.models import Route

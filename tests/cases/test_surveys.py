@@ -6,9 +6,9 @@ from django.core import mail
 from django.core.cache import cache
 from wagtail.models import ModelLogEntry
 
-from cases import route as r
+from cases import route_graph as r
 from cases import services
-from cases.models import SurveyInvitation
+from cases.choices import InvitationDelivery
 from content.models import Route, SurveyPage, SurveySubmission
 
 CLOSING = "ocenka-kachestva-uslug"
@@ -58,7 +58,7 @@ def test_demo_route_invites_to_the_closing_survey(case_at, users, closing_survey
     invitation = case.survey_invitations.get()
     assert invitation.survey_id == closing_survey.pk
     assert invitation.transition == "close"
-    assert invitation.delivery == SurveyInvitation.STAFF  # no e-mail on file
+    assert invitation.delivery == InvitationDelivery.STAFF  # no e-mail on file
     assert mail.outbox == []
     assert ModelLogEntry.objects.filter(
         action="marshrut.case.survey_invite", object_id=str(case.pk)
@@ -77,7 +77,7 @@ def test_invitation_is_mailed_after_commit_when_the_citizen_left_an_address(
     for callback in callbacks:
         callback()
     invitation = case.survey_invitations.get()
-    assert invitation.delivery == SurveyInvitation.EMAIL
+    assert invitation.delivery == InvitationDelivery.EMAIL
     assert len(mail.outbox) == 1
     letter = mail.outbox[0]
     assert letter.to == ["citizen@example.org"]
@@ -94,7 +94,7 @@ def test_failed_letter_leaves_the_invitation_to_staff(case_at, users, monkeypatc
     def broken(*args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr(services, "send_mail", broken)
+    monkeypatch.setattr(services.surveys, "send_mail", broken)
     case = close(case, users)
     invitation = case.survey_invitations.get()
     assert services.send_invitation(invitation.pk) is False
@@ -180,7 +180,7 @@ def test_phone_survey_without_an_invitation_is_recorded(client, new_case, users)
     response = client.post(f"/staff/cases/{case.pk}/surveys/{survey.pk}/", answers(survey))
     assert response.status_code == 302
     invitation = case.survey_invitations.get()
-    assert invitation.delivery == SurveyInvitation.PHONE and invitation.answered
+    assert invitation.delivery == InvitationDelivery.PHONE and invitation.answered
 
 
 def test_phone_survey_respects_centre_and_settings(client, new_case, users):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Case, Citizen, TransitionLog
 from content.models import ServicePage
 from tests.cases.conftest import add_item, make_snils

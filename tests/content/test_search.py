@@ -2,7 +2,8 @@
 
 import pytest
 
-from content.models import Partner, ServicePage, normalise_search_text
+from content.models import Partner, ServicePage
+from content.text import normalise_search_text
 
 
 def titles(response):

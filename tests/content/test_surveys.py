@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from content import services
 from content.models import SurveyPage, SurveySubmission
-from content.models.surveys import question_key, validate_questions
+from content.questions import question_key, validate_questions
 from portal.models import Centre
 
 IMPRESSION = "vpechatlenie-ot-vzaimodejstviya"

@@ -1,0 +1,105 @@
+"""Citizens: the people a centre serves, with their consent and contacts."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.choices import ContactChannel
+from cases.models.base import CentreScopedQuerySet, centre_field, fold
+from cases.validators import format_snils, snils_digits, validate_phone, validate_snils
+
+
+class Citizen(models.Model):
+    DISABILITY_GROUPS = [
+        ("", _("нет")),
+        ("1", _("I группа")),
+        ("2", _("II группа")),
+        ("3", _("III группа")),
+    ]
+    LANGUAGES = [("ru", _("русский")), ("tt", _("татарский")), ("en", _("английский"))]
+
+    centre = centre_field(related_name="citizens")
+    last_name = models.CharField(_("фамилия"), max_length=100)
+    first_name = models.CharField(_("имя"), max_length=100)
+    patronymic = models.CharField(_("отчество"), max_length=100, blank=True)
+    birth_date = models.DateField(_("дата рождения"))
+    snils = models.CharField(
+        _("СНИЛС"),
+        max_length=11,
+        unique=True,
+        validators=[validate_snils],
+        error_messages={"unique": _("Гражданин с таким СНИЛС уже зарегистрирован.")},
+    )
+    phone = models.CharField(_("телефон"), max_length=30, blank=True, validators=[validate_phone])
+    phone_extra = models.CharField(
+        _("дополнительный телефон"), max_length=30, blank=True, validators=[validate_phone]
+    )
+    email = models.EmailField(_("электронная почта"), blank=True)
+    address = models.CharField(_("адрес регистрации"), max_length=255, blank=True)
+    disability_group = models.CharField(
+        _("группа инвалидности"), max_length=1, choices=DISABILITY_GROUPS, blank=True
+    )
+    preferred_channel = models.CharField(
+        _("удобный способ связи"),
+        max_length=10,
+        choices=ContactChannel,
+        default=ContactChannel.VISIT,
+    )
+    preferred_language = models.CharField(
+        _("язык общения"), max_length=2, choices=LANGUAGES, default="ru"
+    )
+    consent_given = models.BooleanField(_("согласие на обработку персональных данных"))
+    consent_date = models.DateField(_("дата согласия"), null=True, blank=True)
+    search_text = models.CharField(max_length=400, editable=False, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CentreScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "patronymic"]
+        verbose_name = _("гражданин")
+        verbose_name_plural = _("граждане")
+
+    def __str__(self):
+        return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.snils = snils_digits(self.snils)
+        self.search_text = fold(f"{self.full_name} {self.snils}")
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self):
+        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+    @property
+    def snils_display(self):
+        return format_snils(self.snils)
+
+    @property
+    def age(self):
+        today = timezone.localdate()
+        b = self.birth_date
+        return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+
+    def clean(self):
+        self.snils = snils_digits(self.snils)
+        errors = {}
+        if self.birth_date:
+            today = timezone.localdate()
+            if self.birth_date > today:
+                errors["birth_date"] = _("Дата рождения не может быть в будущем.")
+            elif self.birth_date < datetime.date(1900, 1, 1):
+                errors["birth_date"] = _("Проверьте год рождения.")
+        if not self.consent_given:
+            errors["consent_given"] = _(
+                "Без согласия на обработку персональных данных гражданина нельзя зарегистрировать."
+            )
+        elif not self.consent_date:
+            self.consent_date = timezone.localdate()
+        if errors:
+            raise ValidationError(errors)

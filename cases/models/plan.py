@@ -1,0 +1,83 @@
+"""The individual employment plan (индивидуальный план трудоустройства)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from cases.choices import PlanItemStatus
+
+
+class PlanItem(models.Model):
+    """A line of the individual employment plan (индивидуальный план трудоустройства)."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="plan_items")
+    service = models.ForeignKey(
+        "content.ServicePage",
+        verbose_name=_("услуга"),
+        on_delete=models.PROTECT,
+        related_name="plan_items",
+    )
+    from_life_situation = models.BooleanField(_("из жизненной ситуации"), default=True)
+    from_profiling = models.BooleanField(_("по результатам профилирования"), default=False)
+    from_ipra = models.BooleanField(_("по ИПРА"), default=False)
+    need_determined_on = models.DateField(_("потребность определена"), default=timezone.localdate)
+    due_date = models.DateField(_("срок исполнения"))
+    status = FSMField(_("статус"), default=PlanItemStatus.PLANNED, choices=PlanItemStatus)
+    result = models.TextField(_("результат"), blank=True)
+    note = models.TextField(_("примечание"), blank=True)
+    reason = models.TextField(_("причина отказа или отмены"), blank=True)
+    completed_on = models.DateField(_("выполнено"), null=True, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["sort_order", "due_date", "pk"]
+        verbose_name = _("пункт плана")
+        verbose_name_plural = _("индивидуальный план")
+        indexes = [models.Index(fields=["status", "due_date"], name="planitem_due_idx")]
+
+    def __str__(self):
+        return self.service.title
+
+    @property
+    def is_planned(self):
+        return self.status == PlanItemStatus.PLANNED
+
+    @property
+    def is_pending(self):
+        """Planned or in progress: the plan's actions (start, change, finish) apply."""
+        return self.status in PlanItemStatus.pending()
+
+    @property
+    def is_overdue(self):
+        """Derived, never stored: unfinished and past its due date."""
+        return self.status not in PlanItemStatus.finished() and self.due_date < timezone.localdate()
+
+    def clean(self):
+        if self.due_date and self.need_determined_on and self.due_date < self.need_determined_on:
+            raise ValidationError(
+                {
+                    "due_date": _(
+                        "Срок исполнения не может быть раньше даты определения потребности."
+                    )
+                }
+            )
+
+    @transition(status, source=PlanItemStatus.PLANNED, target=PlanItemStatus.IN_PROGRESS)
+    def start(self):
+        pass
+
+    @transition(status, source=PlanItemStatus.pending(), target=PlanItemStatus.DONE)
+    def complete(self, result=""):
+        self.result = result or self.result
+        self.completed_on = timezone.localdate()
+
+    @transition(status, source=PlanItemStatus.pending(), target=PlanItemStatus.REFUSED)
+    def refuse(self, reason):
+        self.reason = reason
+
+    @transition(status, source=PlanItemStatus.pending(), target=PlanItemStatus.CANCELLED)
+    def cancel(self, reason):
+        self.reason = reason

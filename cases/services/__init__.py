@@ -1,0 +1,70 @@
+"""Domain operations of the case module: the one place where cases change.
+
+Views, management commands, the demo loader and tests all call these functions (`from cases
+import services; services.run_transition(...)`); each runs in one database transaction together
+with its log entries. One module per subject; the public functions are re-exported here.
+"""
+
+from .appointments import book_appointment, set_appointment_status
+from .base import Conflict, TransitionRefused
+from .citizens import find_citizens, open_case, register_citizen, update_citizen
+from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
+from .scripts import answer_script, script_version, scripts_for, start_script
+from .steps import (
+    Step,
+    available_steps,
+    live_route_revision,
+    required_documents,
+    route_steps,
+    set_received_documents,
+    stage_deadline,
+    user_may_run,
+    user_role_ids,
+)
+from .surveys import (
+    AlreadyAnswered,
+    answer_invitation,
+    invitation_url,
+    invite_to_survey,
+    record_phone_survey,
+    send_invitation,
+    surveys_for,
+)
+from .transitions import move_to_latest_route, run_transition
+
+__all__ = [
+    "AlreadyAnswered",
+    "Conflict",
+    "PLAN_ACTIONS",
+    "Step",
+    "TransitionRefused",
+    "add_plan_item",
+    "answer_invitation",
+    "answer_script",
+    "available_steps",
+    "book_appointment",
+    "change_plan_item_status",
+    "find_citizens",
+    "invitation_url",
+    "invite_to_survey",
+    "live_route_revision",
+    "move_to_latest_route",
+    "open_case",
+    "record_phone_survey",
+    "register_citizen",
+    "required_documents",
+    "route_steps",
+    "run_transition",
+    "scripts_for",
+    "script_version",
+    "send_invitation",
+    "set_appointment_status",
+    "set_received_documents",
+    "stage_deadline",
+    "start_script",
+    "surveys_for",
+    "update_citizen",
+    "update_plan_item",
+    "user_may_run",
+    "user_role_ids",
+]

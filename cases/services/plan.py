@@ -1,0 +1,62 @@
+"""The individual employment plan: adding, changing and closing its items."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_fsm import can_proceed
+
+from cases.services.base import TransitionRefused, log_case
+
+
+def _editable(case):
+    if not case.is_open:
+        raise TransitionRefused(_("План закрытого случая не меняется."))
+
+
+def add_plan_item(user, case, item):
+    _editable(case)
+    item.case = case
+    item.sort_order = (
+        case.plan_items.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
+    ) + 1
+    item.full_clean()
+    with transaction.atomic():
+        item.save()
+        log_case(case, "marshrut.plan.add", user, {"item": item.pk, "service": item.service_id})
+    return item
+
+
+def update_plan_item(user, item, changed_fields):
+    _editable(item.case)
+    item.full_clean()
+    with transaction.atomic():
+        item.save()
+        log_case(
+            item.case,
+            "marshrut.plan.change",
+            user,
+            {"item": item.pk, "fields": sorted(changed_fields)},
+        )
+    return item
+
+
+PLAN_ACTIONS = {"start": (), "complete": ("result",), "refuse": ("reason",), "cancel": ("reason",)}
+
+
+def change_plan_item_status(user, item, action, text=""):
+    _editable(item.case)
+    if action not in PLAN_ACTIONS:
+        raise TransitionRefused(_("Неизвестное действие с пунктом плана."))
+    text = (text or "").strip()
+    if action in ("refuse", "cancel") and not text:
+        raise ValidationError({"reason": _("Укажите причину.")})
+    method = getattr(item, action)
+    if not can_proceed(method):
+        raise TransitionRefused(
+            _("Пункт плана уже в статусе «%(s)s».") % {"s": item.get_status_display()}
+        )
+    with transaction.atomic():
+        method(text) if PLAN_ACTIONS[action] else method()
+        item.save()
+        log_case(item.case, "marshrut.plan.status", user, {"item": item.pk, "status": item.status})
+    return item
