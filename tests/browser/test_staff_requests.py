@@ -9,8 +9,9 @@ from django.test import RequestFactory
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from cases import route as r
-from cases.models import Case, PlanItem
+from cases import route_graph as r
+from cases.choices import PlanItemStatus
+from cases.models import Case
 from portal.errors import server_error
 from tests.browser.test_cases import sign_in
 
@@ -19,10 +20,10 @@ def _case_with_a_planned_item():
     case = Case.objects.filter(
         state=r.IN_SERVICE, centre__slug="nchelny", curator__username="curator"
     ).first()
-    item = case.plan_items.filter(status=PlanItem.PLANNED).select_related("service").first()
+    item = case.plan_items.filter(status=PlanItemStatus.PLANNED).select_related("service").first()
     if item is None:
         item = case.plan_items.select_related("service").first()
-        item.status = PlanItem.PLANNED
+        item.status = PlanItemStatus.PLANNED
         item.save()
     return case, item
 
@@ -82,7 +83,7 @@ def test_a_request_shows_that_it_is_working_then_a_server_error_is_reported(site
     expect(start).to_be_focused()
     axe(page)
     item.refresh_from_db()
-    assert item.status == PlanItem.PLANNED
+    assert item.status == PlanItemStatus.PLANNED
 
 
 def test_a_lost_network_is_reported(site, page):
@@ -131,4 +132,4 @@ def test_an_expired_session_is_reported_and_nothing_is_swapped_in(site, page, ax
     page.locator(f"#item-{item.pk}").get_by_role("button", name=re.compile("Начать")).click()
     expect(messages).to_contain_text("Страница устарела: обновите её и повторите действие.")
     item.refresh_from_db()
-    assert item.status == PlanItem.PLANNED
+    assert item.status == PlanItemStatus.PLANNED

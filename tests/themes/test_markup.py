@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Page
 
-from cases import route as r
+from cases import route_graph as r
 from cases.models import Appointment, Case, SurveyInvitation
 from content.models import ServiceIndexPage, SurveyPage
 from portal.errors import permission_denied, server_error
