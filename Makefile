@@ -15,7 +15,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEMO_ENV := MARSHRUT_ENV=demo
+DEMO_ENV := MARSHRUT_ENV=demo WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
 .PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo messages
 

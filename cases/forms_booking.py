@@ -126,9 +126,6 @@ class PublicBookingForm(BookingForm):
             "required": _("Без согласия на обработку данных мы не можем вас записать.")
         },
     )
-    # A field people never see; bots fill it in.
-    website = forms.CharField(required=False, label=_("Не заполняйте это поле"))
-
     field_order = [
         "centre",
         "name",
@@ -139,7 +136,6 @@ class PublicBookingForm(BookingForm):
         "needs_assistance",
         "comment",
         "consent",
-        "website",
     ]
 
 

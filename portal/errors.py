@@ -5,6 +5,7 @@ request beyond which part of the portal it was for. A 403 shows the reason the v
 (`PermissionDenied("…")`, always a message written for the user), never an exception's details.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.http import HttpResponse
 from django.template import loader
@@ -16,15 +17,27 @@ from django.views.decorators.csrf import requires_csrf_token
 STAFF_PREFIXES = ("/staff/", "/admin/")
 
 
-def _context(request):
+def _contact(request):
+    """The site's help line, or None: an error page must render even when this query fails."""
+    try:
+        return apps.get_model("content", "ContactSettings").for_request(request)
+    except Exception:  # the database may be what failed: show the page anyway
+        return None
+
+
+def _context(request, *, contact=True):
     language = get_language() or settings.LANGUAGE_CODE
     home = "/" if language == settings.LANGUAGE_CODE else f"/{language}/"
     path = getattr(request, "path", "") or ""
-    return {"home_url": home, "staff_area": path.startswith(STAFF_PREFIXES)}
+    return {
+        "home_url": home,
+        "staff_area": path.startswith(STAFF_PREFIXES),
+        "contact": _contact(request) if contact else None,
+    }
 
 
-def _render(request, template, status, **extra):
-    context = _context(request) | extra
+def _render(request, template, status, contact=True, **extra):
+    context = _context(request, contact=contact) | extra
     body = loader.get_template(template).render(context)
     response = HttpResponse(body, status=status)
     response["Cache-Control"] = "no-store"

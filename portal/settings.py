@@ -10,8 +10,9 @@ DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://example.org)
 DATABASE_URL            postgres://user:pass@host:5432/name; default: SQLite var/marshrut.sqlite3
 REDIS_URL               redis://127.0.0.1:6379/0 to use Redis as the cache
 MARSHRUT_VAR_DIR        where the SQLite file, media and the demo secret live (default ./var)
-MARSHRUT_TRUSTED_PROXIES  comma-separated proxy addresses/networks whose X-Forwarded-For is believed
-WAGTAILADMIN_BASE_URL   the public base URL used in admin notifications and survey invitations
+MARSHRUT_TRUSTED_PROXIES  proxies (addresses, networks) whose X-Forwarded-For is believed
+MARSHRUT_PUBLIC_URL     the address citizens use (https://czn.example.ru); default: request's host
+WAGTAILADMIN_BASE_URL   base URL of admin notifications and of links sent without a request
 EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitations; without it
                         production uses the local SMTP server and the demo writes mail to
                         var/mail/ (never to the console: invitations carry addresses)
@@ -260,7 +261,12 @@ STORAGES = {
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Маршрут"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address citizens reach the portal by (links in e-mails and on the case page, the API's
+# URLs); empty: the host each request came to (portal/links.py).
+PUBLIC_URL = os.environ.get("MARSHRUT_PUBLIC_URL", "").strip()
+WAGTAILADMIN_BASE_URL = (
+    os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_URL or "http://127.0.0.1:8000"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -4,13 +4,17 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django_fsm import FSMField, transition
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from cases.choices import PlanItemStatus
 
 
-class PlanItem(models.Model):
-    """A line of the individual employment plan (индивидуальный план трудоустройства)."""
+class PlanItem(ConcurrentTransitionMixin, models.Model):
+    """A line of the individual employment plan (индивидуальный план трудоустройства).
+
+    Saved only if its status is still the one it was read with (django-fsm's optimistic lock):
+    of two staff completing the same item at once, one succeeds and the other is told.
+    """
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="plan_items")
     service = models.ForeignKey(

@@ -32,9 +32,16 @@ def register_citizen(user, citizen):
         raise PermissionDenied(_("Сотрудник не привязан к центру занятости."))
     citizen.centre_id = user.centre_id
     citizen.full_clean()
-    with transaction.atomic():
-        citizen.save()
-        log(citizen, "marshrut.citizen.create", user=user, title=f"Гражданин № {citizen.pk}")
+    try:
+        with transaction.atomic():
+            citizen.save()
+            log(citizen, "marshrut.citizen.create", user=user, title=f"Гражданин № {citizen.pk}")
+    except IntegrityError:
+        # Registered by a colleague a moment ago, between the check and the save. The database's
+        # message names the SNILS: it must not reach the error log, so it is not chained.
+        raise ValidationError(
+            {"snils": Citizen._meta.get_field("snils").error_messages["unique"]}
+        ) from None
     return citizen
 
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django_fsm import can_proceed
+from django_fsm import ConcurrentTransition, can_proceed
 
 from cases.services.base import TransitionRefused, log_case
 
@@ -26,11 +26,23 @@ def add_plan_item(user, case, item):
     return item
 
 
+def _save(item):
+    try:
+        with transaction.atomic():
+            item.save()
+    except ConcurrentTransition:
+        fresh = type(item).objects.get(pk=item.pk)
+        raise TransitionRefused(
+            _("Пункт плана только что изменил другой сотрудник: теперь он «%(s)s». Обновите план.")
+            % {"s": fresh.get_status_display()}
+        ) from None
+
+
 def update_plan_item(user, item, changed_fields):
     _editable(item.case)
     item.full_clean()
     with transaction.atomic():
-        item.save()
+        _save(item)
         log_case(
             item.case,
             "marshrut.plan.change",
@@ -57,6 +69,6 @@ def change_plan_item_status(user, item, action, text=""):
         )
     with transaction.atomic():
         method(text) if PLAN_ACTIONS[action] else method()
-        item.save()
+        _save(item)
         log_case(item.case, "marshrut.plan.status", user, {"item": item.pk, "status": item.status})
     return item

@@ -19,6 +19,7 @@ from cases.services.base import log_case
 from content import services as content_services
 from content.choices import AnswerChannel
 from content.models import SurveyPage
+from portal import links
 
 logger = logging.getLogger("marshrut.cases")
 
@@ -39,9 +40,9 @@ def surveys_for(case):
     )
 
 
-def invitation_url(invitation):
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse("survey-invitation", args=[invitation.token])
+def invitation_url(invitation, request=None):
+    """The citizen's link: see portal/links.py for which host it names."""
+    return links.absolute(reverse("survey-invitation", args=[invitation.token]), request)
 
 
 def invite_to_survey(case, survey, user, transition=""):

@@ -9,7 +9,7 @@ from cases import services
 from cases.choices import AppointmentSource
 from cases.forms_booking import PublicBookingForm, working_days_text
 from cases.models import Appointment
-from portal import ratelimit
+from portal import spamguard
 
 SESSION_KEY = "booking_done"
 RATE_LIMIT = 5  # bookings per address
@@ -22,15 +22,19 @@ def booking(request):
     form = PublicBookingForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
-        if request.POST.get("website"):
-            # A bot filled the hidden field: answer as if all went well, save nothing.
-            return redirect("booking-done")
-        if ratelimit.hit("booking", request, RATE_LIMIT, RATE_WINDOW):
-            form.is_valid()
-            form.add_error(
-                None,
-                _("Слишком много записей с этого устройства. Позвоните нам или попробуйте позже."),
-            )
+        verdict = spamguard.check(
+            request,
+            form,
+            "booking",
+            limit=RATE_LIMIT,
+            window=RATE_WINDOW,
+            message=_(
+                "Слишком много записей с этого устройства. Позвоните нам или попробуйте позже."
+            ),
+        )
+        if verdict is spamguard.BOT:
+            return redirect("booking-done")  # answer as if all went well, save nothing
+        if verdict is spamguard.LIMITED:
             status = 429
         elif form.is_valid():
             appointment = services.book_appointment(form.cleaned_data, AppointmentSource.PUBLIC)

@@ -13,7 +13,7 @@ from cases import services
 from cases.models import SurveyInvitation
 from cases.views.common import get_case, staff_view
 from content.models import SurveyPage
-from portal import ratelimit
+from portal import spamguard
 
 SESSION_KEY = "survey_done"
 RATE_LIMIT = 5
@@ -41,11 +41,17 @@ def invitation(request, token):
     form = survey.get_form(request.POST if request.method == "POST" else None, page=survey)
     status = 200
     if request.method == "POST":
-        if request.POST.get("website"):
+        verdict = spamguard.check(
+            request,
+            form,
+            "survey-invitation",
+            limit=RATE_LIMIT,
+            window=RATE_WINDOW,
+            message=_("Слишком много ответов с этого устройства. Попробуйте позже."),
+        )
+        if verdict is spamguard.BOT:
             return redirect("survey-invitation-done")
-        if ratelimit.hit("survey-invitation", request, RATE_LIMIT, RATE_WINDOW):
-            form.is_valid()
-            form.add_error(None, _("Слишком много ответов с этого устройства. Попробуйте позже."))
+        if verdict is spamguard.LIMITED:
             status = 429
         elif form.is_valid():
             try:

@@ -3,6 +3,7 @@ from .editorial import FAQPage, StandardPage
 from .pages import ContactsPage, HomePage, LifeSituationPage, LifeSituationService
 from .routes import Route, RouteStep
 from .scripts import OUTCOME_LABELS, Script, validate_script_steps
+from .settings import ContactSettings
 from .snippets import (
     ClientIndicator,
     ClientProfile,
@@ -18,6 +19,7 @@ __all__ = [
     "SurveySubmission",
     "ClientIndicator",
     "ClientProfile",
+    "ContactSettings",
     "ContactsPage",
     "FAQPage",
     "HomePage",

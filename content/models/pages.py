@@ -17,7 +17,7 @@ from wagtail.search import index
 from content.caching import PublicCacheMixin
 from content.models.snippets import ServiceCategory
 from content.models.surveys import SurveyPage
-from content.text import TEXT_FEATURES
+from content.text import TEXT_FEATURES, tel_href
 
 
 class RouteStepBlock(blocks.StructBlock):
@@ -242,10 +242,7 @@ class ContactsPage(PublicCacheMixin, Page):
 
     @property
     def phone_href(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit())
-        if len(digits) == 11 and digits[0] == "8":
-            digits = "7" + digits[1:]
-        return "tel:+" + digits if digits else ""
+        return tel_href(self.phone)
 
     class Meta:
         verbose_name = _("контакты и как добраться")

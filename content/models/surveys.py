@@ -25,7 +25,7 @@ from content.choices import INDICATOR_GROUPS, QUESTION_TYPES, AnswerChannel
 from content.forms import SurveyFormBuilder
 from content.models.fields import optional_life_situation
 from content.questions import answer_options, question_key
-from portal import ratelimit
+from portal import spamguard
 from portal.models import Centre
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -200,14 +200,19 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
         status = 200
         if request.method == "POST":
             limit, window = KIOSK_RATE if channel == AnswerChannel.KIOSK else PUBLIC_RATE
-            if request.POST.get("website"):
-                return redirect(done_url)  # a bot filled the hidden field: save nothing
-            if ratelimit.hit(f"survey:{self.pk}:{channel}", request, limit, window):
-                form.is_valid()
-                form.add_error(
-                    None,
-                    _("Слишком много ответов с этого устройства. Попробуйте, пожалуйста, позже."),
-                )
+            verdict = spamguard.check(
+                request,
+                form,
+                f"survey:{self.pk}:{channel}",
+                limit=limit,
+                window=window,
+                message=_(
+                    "Слишком много ответов с этого устройства. Попробуйте, пожалуйста, позже."
+                ),
+            )
+            if verdict is spamguard.BOT:
+                return redirect(done_url)  # save nothing
+            if verdict is spamguard.LIMITED:
                 status = 429
             elif form.is_valid():
                 self.submit(form, channel, centre)

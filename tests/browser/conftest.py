@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = Path(os.environ.get("MARSHRUT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -21,6 +22,9 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Assertions wait as long as actions do: under a loaded CI machine (two test processes, each
+# with a browser and a live server) the Wagtail admin can take more than expect's 5 s default.
+expect.set_options(timeout=15_000)
 BROWSER_REQUIRED = os.environ.get("MARSHRUT_REQUIRE_BROWSER", "").lower() in {"1", "true", "yes"}
 
 

@@ -69,14 +69,14 @@ def test_500_is_styled_and_tells_nothing_of_the_failure(users):
 
 
 def test_500_renders_without_the_database(rf):
-    """The 500 page queries nothing: it must render when the database is what failed.
-
-    This test has no database access (pytest-django blocks it), so any query would raise.
-    """
+    """The 500 page must render when the database is what failed: this test has no database
+    access (pytest-django makes every query raise), and the page still comes, without the
+    phone it could not read."""
     from portal.errors import server_error
 
     response = server_error(rf.get("/tt/services/"))
     assert response.status_code == 500
+    assert "<h1>Сбой на сервере</h1>" in response.content.decode()
 
 
 def test_an_expired_csrf_token_gets_a_reason_a_person_can_act_on(users):
@@ -94,3 +94,17 @@ def test_permission_denied_without_a_message_says_so_plainly(rf):
 
     html = permission_denied(rf.get("/staff/"), PermissionDenied()).content.decode()
     assert "У вас нет прав на это действие." in html
+
+
+def test_the_help_line_comes_from_the_site_settings(client, db):
+    from wagtail.models import Site
+
+    from content.models import ContactSettings
+
+    contact = ContactSettings.for_site(Site.objects.get(is_default_site=True))
+    contact.phone = "8 (843) 200-00-00"
+    contact.save()
+    for url in ("/", "/net-takoj-stranicy/", "/disability-employment/"):
+        html = client.get(url).content.decode()
+        assert '<a href="tel:+78432000000">8 (843) 200-00-00</a>' in html, url
+        assert PHONE not in html, url
