@@ -256,11 +256,10 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
             raise Http404
         kwargs = {"centre": centre} if centre else {}
         done = self.url + self.reverse_subpage("kiosk-done", kwargs=kwargs)
-        response = self._answer(
+        # Cache-Control for every survey response (private, no-store) is set once, in serve().
+        return self._answer(
             request, AnswerChannel.KIOSK, "content/survey_kiosk.html", done, self._centre(centre)
         )
-        response["Cache-Control"] = "no-store"
-        return response
 
     @path("kiosk/spasibo/", name="kiosk-done")
     @path("kiosk/<slug:centre>/spasibo/", name="kiosk-done")
@@ -269,7 +268,7 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
             raise Http404
         self._centre(centre)
         kwargs = {"centre": centre} if centre else {}
-        response = self.render(
+        return self.render(
             request,
             template="content/survey_kiosk.html",
             context_overrides={
@@ -277,8 +276,6 @@ class SurveyPage(RoutablePageMixin, AbstractForm):
                 "restart_url": self.url + self.reverse_subpage("kiosk", kwargs=kwargs),
             },
         )
-        response["Cache-Control"] = "no-store"
-        return response
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
