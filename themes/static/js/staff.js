@@ -120,9 +120,14 @@
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    var target = event.detail.target;
-    // After an outerHTML swap the old target is detached: look in the whole document then.
-    var root = target && target.isConnected ? target : document;
+    // The event is fired on each element swapped in (the new #case, or only the new #plan after
+    // a plan action): look for the focus there, not in the parts of the page left as they were,
+    // which may still carry the data-focus of the first render.
+    var root = event.target && event.target.isConnected ? event.target : null;
+    if (!root || root === document.body) {
+      var target = event.detail.target;
+      root = target && target.isConnected ? target : document;
+    }
     var focus = root.querySelector("[data-focus]");
     if (!focus && root !== document && root.matches("[data-focus]")) focus = root;
     if (focus) {
