@@ -212,7 +212,9 @@ def test_the_age_has_its_russian_plural(age, text):
         assert years_old(age) == text
 
 
-def test_the_case_page_shows_the_age_with_its_plural(curator_client, case_at):
+def test_the_citizen_card_shows_the_age_with_its_plural_and_no_bare_abbreviations(
+    curator_client, case_at
+):
     case = case_at(r.RECEPTION)
     citizen = case.citizen
     today = timezone.localdate()
@@ -220,3 +222,6 @@ def test_the_case_page_shows_the_age_with_its_plural(curator_client, case_at):
     citizen.save(update_fields=["birth_date"])
     body = curator_client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
     assert "(34 года)" in body and "34 лет" not in body
+    # The citizen card spells out its abbreviations as well.
+    assert "ПДн" not in body and "Согласие на обработку персональных данных" in body
+    assert '<abbr title="страховой номер индивидуального лицевого счёта">СНИЛС</abbr>' in body
