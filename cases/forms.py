@@ -183,9 +183,14 @@ class PlanItemForm(forms.ModelForm):
         return groups
 
     def clean_due_date(self):
+        """A due date in the past is refused, for a new item and for a changed one alike; an
+        item already overdue may keep its date while its other fields are edited."""
         due = self.cleaned_data["due_date"]
-        if not self.instance.pk and due < timezone.localdate():
-            raise forms.ValidationError(_("Срок исполнения не может быть в прошлом."))
+        unchanged = self.instance.pk and due == self.instance.due_date
+        if due < timezone.localdate() and not unchanged:
+            raise forms.ValidationError(
+                _("Срок исполнения не может быть в прошлом: укажите сегодня или позже.")
+            )
         return due
 
 

@@ -5,79 +5,44 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cases import route_graph as r
 from cases import services
 from cases.choices import PlanItemStatus
-from cases.forms import PlanItemForm, PlanStatusForm, TransitionForm, curators_of
+from cases.forms import PlanItemForm, PlanStatusForm, TransitionForm
 from cases.models import PlanItem, ScriptRun
+from cases.views.case_sections import section_context
 from cases.views.common import get_case, staff_view
 from content.models import OUTCOME_LABELS, Script
 
 
-def _context(request, case, **extra):
-    user = request.user
-    steps = services.available_steps(case, user)
-    plan = list(case.plan_items.select_related("service").order_by("sort_order", "pk"))
-    latest = services.live_route_revision(case.life_situation)
-    runs = list(case.script_runs.select_related("script", "user", "suggest_service")[:50])
-    active_run = next((run for run in runs if not run.finished and run.user_id == user.pk), None)
-    last_run = next((run for run in runs if run.finished and run.user_id == user.pk), None)
-    planned = {item.service_id for item in plan if item.status not in PlanItemStatus.dropped()}
-    allowed = {step.name: step for step, ok in steps if ok}
-    invitations = list(case.survey_invitations.select_related("survey", "answered_by_phone"))
-    for invitation in invitations:
-        invitation.url = services.invitation_url(invitation)
-    context = {
-        "scripts": list(services.scripts_for(case, user)) if case.is_open else [],
-        "runs": runs,
-        "active_run": active_run,
-        "active_step": services.script_version(active_run).step(active_run.current_step)
-        if active_run
-        else None,
-        "outcome_labels": OUTCOME_LABELS,
-        "suggested_step": allowed.get(last_run.suggest_transition) if last_run else None,
-        "suggested_service": last_run.suggest_service
-        if last_run
-        and last_run.suggest_service_id
-        and last_run.suggest_service_id not in planned
-        and case.is_open
-        and user.has_perm("cases.add_planitem")
-        else None,
-        "last_run": last_run,
-        "suggested_due": timezone.localdate() + timezone.timedelta(days=14),
-        "case": case,
-        "citizen": case.citizen,
-        "steps": [s for s, allowed in steps if allowed],
-        "other_steps": [s for s, allowed in steps if not allowed],
-        "plan": plan,
-        "plan_form": extra.pop("plan_form", None) or PlanItemForm(case=case),
-        "plan_editable": case.is_open and user.has_perm("cases.change_planitem"),
-        "can_add_items": case.is_open and user.has_perm("cases.add_planitem"),
-        "history": case.transitions.select_related("user")[:100],
-        "invitations": invitations,
-        "phone_surveys": services.surveys_for(case),
-        "transition_labels": r.TRANSITION_LABELS,
-        "documents": services.required_documents(case),
-        "deadline": services.stage_deadline(case),
-        "curators": curators_of(case.centre),
-        "newer_route": latest if latest and latest.pk != case.route_revision_id else None,
-        "state_labels": r.STATE_LABELS,
-        "transition_errors": {},
-        "edit_item": None,
-        "today": timezone.localdate(),
-    }
-    context.update(extra)
-    return context
-
-
 def _render(request, case, status=200, **extra):
-    return render(
-        request, "cases/case_detail.html", _context(request, case, **extra), status=status
-    )
+    """The whole case page (a transition changes the stage and what is allowed)."""
+    context = section_context(request, case, **extra)
+    return render(request, "cases/case_detail.html", context, status=status)
+
+
+def _render_plan(request, case, status=200, **extra):
+    """After a plan action: only the plan section and the messages when htmx asked for #plan.
+
+    A plan action made from elsewhere (the script's suggestion) targets the whole page and gets
+    it, as does a request without htmx.
+    """
+    if not (request.htmx and request.htmx.target == "plan"):
+        return _render(request, case, status=status, **extra)
+    context = section_context(request, case, names=["plan"], **extra)
+    return render(request, "cases/case/plan_response.html", context, status=status)
+
+
+def _refused(request, case, exc):
+    """A refusal (the case was closed or changed meanwhile): the whole page, whatever the target."""
+    messages.error(request, str(exc))
+    response = _render(request, case, status=409)
+    if request.htmx:
+        response["HX-Retarget"] = "#case"
+        response["HX-Reselect"] = "#case"
+    return response
 
 
 @staff_view("cases.view_case")
@@ -86,7 +51,7 @@ def case_detail(request, pk):
     # "Отмена" of an inline edit comes back here naming the row, so the focus returns to it.
     item = request.GET.get("item", "")
     if item.isdigit() and request.htmx:
-        return _render(request, case, focus="item", focus_item=int(item))
+        return _render_plan(request, case, focus="item", focus_item=int(item))
     return _render(request, case)
 
 
@@ -161,9 +126,9 @@ def plan_add(request, pk):
         else:
             messages.success(request, _("Услуга добавлена в план."))
             if request.htmx:
-                return _render(request, case, focus="plan")
+                return _render_plan(request, case, focus="plan")
             return redirect(reverse("cases:case-detail", args=[case.pk]) + "#plan")
-    return _render(request, case, status=422, plan_form=form, focus="plan-form")
+    return _render_plan(request, case, status=422, plan_form=form, focus="plan-form")
 
 
 def _item(case, item_pk):
@@ -177,7 +142,7 @@ def plan_item(request, pk, item):
     case = get_case(request, pk)
     obj = _item(case, item)
     if request.method == "GET":
-        return _render(
+        return _render_plan(
             request,
             case,
             edit_item=obj.pk,
@@ -193,9 +158,9 @@ def plan_item(request, pk, item):
         else:
             messages.success(request, _("Пункт плана сохранён."))
             if request.htmx:
-                return _render(request, case, focus="item", focus_item=obj.pk)
+                return _render_plan(request, case, focus="item", focus_item=obj.pk)
             return redirect("cases:case-detail", pk=case.pk)
-    return _render(request, case, status=422, edit_item=obj.pk, edit_form=form, focus="edit")
+    return _render_plan(request, case, status=422, edit_item=obj.pk, edit_form=form, focus="edit")
 
 
 @staff_view("cases.change_planitem")
@@ -211,7 +176,7 @@ def plan_item_status(request, pk, item):
             request.user, obj, form.cleaned_data["action"], form.cleaned_data["text"]
         )
     except ValidationError:
-        return _render(
+        return _render_plan(
             request,
             case,
             status=422,
@@ -220,13 +185,12 @@ def plan_item_status(request, pk, item):
             focus_item=obj.pk,
         )
     except services.TransitionRefused as exc:
-        messages.error(request, str(exc))
-        return _render(request, case, status=409)
+        return _refused(request, case, exc)
     messages.success(
         request, _("«%(s)s»: %(st)s.") % {"s": obj.service.title, "st": obj.get_status_display()}
     )
     if request.htmx:
-        return _render(request, case, focus="item", focus_item=obj.pk)
+        return _render_plan(request, case, focus="item", focus_item=obj.pk)
     return redirect("cases:case-detail", pk=case.pk)
 
 

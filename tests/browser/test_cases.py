@@ -208,3 +208,120 @@ def test_curator_filters_the_registry_opens_a_case_and_exports(site, page, axe):
     assert download.value.suggested_filename.endswith(".xlsx")
     rows.first.get_by_role("link").click()
     expect(page.locator(".state-badge")).to_have_text("Приостановлен")
+
+
+WORDS_SPLIT = """(selector) => {
+  // Every word of every cell: a word drawn on two lines has more than one client rect.
+  const split = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent.closest(".visually-hidden") || !parent.checkVisibility()) continue;
+      const re = /\\S+/g;
+      let m;
+      while ((m = re.exec(node.data))) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        if (range.getClientRects().length > 1) split.push(m[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+
+def _case_with_a_full_plan():
+    case = _case_in(r.IN_SERVICE)
+    case.plan_items.update(from_life_situation=True, from_profiling=True, from_ipra=True)
+    return case
+
+
+def test_the_plan_table_reads_as_label_value_rows_at_375_px(site, page, axe):
+    case = _case_with_a_full_plan()
+    sign_in(page, site, "curator")
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{site.url}/staff/cases/{case.pk}/")
+    table = page.locator("#plan table")
+    expect(table).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    cell = table.locator("tbody tr").first.locator("td[data-label='Срок']")
+    assert cell.evaluate("td => getComputedStyle(td).display") == "block"
+    label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+    assert label == '"Срок"'
+    box = cell.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    expect(table.locator("abbr", has_text="ИПРА").first).to_have_attribute(
+        "title", re.compile("индивидуальная программа реабилитации")
+    )
+    assert page.evaluate(WORDS_SPLIT, "#plan td") == []
+    axe(page)
+    # On the office screen it is a table again, and no word is split inside a cell.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    assert cell.evaluate("td => getComputedStyle(td).display") == "table-cell"
+    assert page.evaluate(WORDS_SPLIT, "#plan td, #plan th") == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    axe(page)
+
+
+def test_the_service_chooser_is_grouped_and_narrowed_by_keyboard(site, page, axe):
+    case = _case_in(r.PROFILING)
+    case.plan_items.all().delete()
+    sign_in(page, site, "curator")
+    page.goto(f"{site.url}/staff/cases/{case.pk}/")
+    page.evaluate("document.getElementById('citizen-h').dataset.kept = 'yes'")
+    select = page.locator("#id_service")
+    assert select.locator("optgroup").count() > 1
+    search = page.get_by_label("Найти услугу в списке")
+    expect(search).to_be_visible()
+    axe(page)
+    search.focus()
+    page.keyboard.type("резюме")
+    expect(page.locator("#service-filter-count")).to_contain_text(re.compile(r"Подходит \d+ услуг"))
+    shown = select.evaluate(
+        """s => [...s.querySelectorAll('optgroup option')].filter(o => !o.hidden)
+                 .map(o => o.textContent + ' ' + o.parentElement.label)"""
+    )
+    assert shown and all("резюме" in text.lower() for text in shown)
+    hidden_groups = select.evaluate(
+        "s => [...s.querySelectorAll('optgroup')].filter(g => g.hidden).length"
+    )
+    assert hidden_groups >= 1
+    # Enter goes on to the list (the form is not sent half filled); the arrow picks a service.
+    page.keyboard.press("Enter")
+    expect(select).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    chosen = select.evaluate("s => s.options[s.selectedIndex].textContent")
+    assert "резюме" in chosen.lower()
+    axe(page)
+    due = (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
+    page.get_by_label("Срок исполнения").fill(due)
+    page.get_by_role("button", name="Добавить в план").click()
+    expect(page.get_by_role("cell", name=chosen, exact=True)).to_be_visible()
+    expect(page.locator("#messages")).to_contain_text("Услуга добавлена в план")
+    expect(page.get_by_role("heading", name="Индивидуальный план трудоустройства")).to_be_focused()
+    # Only the plan was swapped: the rest of the page is the same DOM as before.
+    assert page.evaluate("document.getElementById('citizen-h').dataset.kept") == "yes"
+    # The new plan section gets its filter again.
+    expect(page.get_by_label("Найти услугу в списке")).to_be_visible()
+
+
+def test_without_js_the_service_chooser_is_a_plain_grouped_list(site, browser):
+    case = _case_in(r.PROFILING)
+    context = browser.new_context(locale="ru-RU", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, site, "curator")
+        page.goto(f"{site.url}/staff/cases/{case.pk}/")
+        expect(page.get_by_label("Найти услугу в списке")).to_be_hidden()
+        select = page.locator("#id_service")
+        assert select.locator("optgroup").count() > 1
+        page.locator("#id_service").select_option(label="Составление резюме")
+        page.get_by_label("Срок исполнения").fill(
+            (timezone.localdate() + datetime.timedelta(days=14)).isoformat()
+        )
+        page.get_by_role("button", name="Добавить в план").click()
+        expect(page.get_by_role("cell", name="Составление резюме", exact=True)).to_be_visible()
+    finally:
+        context.close()

@@ -120,9 +120,14 @@
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
-    var target = event.detail.target;
-    // After an outerHTML swap the old target is detached: look in the whole document then.
-    var root = target && target.isConnected ? target : document;
+    // The event is fired on each element swapped in (the new #case, or only the new #plan after
+    // a plan action): look for the focus there, not in the parts of the page left as they were,
+    // which may still carry the data-focus of the first render.
+    var root = event.target && event.target.isConnected ? event.target : null;
+    if (!root || root === document.body) {
+      var target = event.detail.target;
+      root = target && target.isConnected ? target : document;
+    }
     var focus = root.querySelector("[data-focus]");
     if (!focus && root !== document && root.matches("[data-focus]")) focus = root;
     if (focus) {
@@ -131,5 +136,69 @@
     }
     var announce = root.querySelector("[data-announce]");
     if (announce) say(announce.getAttribute("data-announce"));
+  });
+
+  /* The plan's service chooser: a filter field narrows the grouped list as one types. Without
+   * JS the field stays hidden and the grouped <select> works alone. */
+  function fold(text) {
+    return text.toLowerCase().replace(/ё/g, "е");
+  }
+
+  function servicesWord(n) {
+    var ten = n % 10, hundred = n % 100;
+    if (ten === 1 && hundred !== 11) return "услуга";
+    if (ten >= 2 && ten <= 4 && (hundred < 10 || hundred >= 20)) return "услуги";
+    return "услуг";
+  }
+
+  function narrow(input, select, count) {
+    var words = fold(input.value).split(/\s+/).filter(Boolean);
+    var shown = 0;
+    select.querySelectorAll("optgroup").forEach(function (group) {
+      var any = false;
+      var groupText = fold(group.label);
+      group.querySelectorAll("option").forEach(function (option) {
+        var text = fold(option.textContent) + " " + groupText;
+        var match = words.every(function (word) { return text.indexOf(word) >= 0; });
+        // The chosen service stays, so the form never loses it behind the filter.
+        var keep = match || option.selected;
+        option.hidden = !keep;
+        option.disabled = !keep;
+        if (match) shown += 1;
+        if (keep) any = true;
+      });
+      group.hidden = !any;
+    });
+    count.textContent = words.length
+      ? (shown ? "Подходит " + shown + " " + servicesWord(shown) + "." : "Подходящих услуг нет.")
+      : "";
+  }
+
+  function setUpServiceFilter(root) {
+    if (!root || !root.querySelectorAll) return;
+    root.querySelectorAll("[data-service-filter]").forEach(function (box) {
+      if (box.hasAttribute("data-ready")) return;
+      var input = box.querySelector("input");
+      var select = document.getElementById(input.getAttribute("aria-controls"));
+      var count = box.querySelector("[aria-live]");
+      if (!select) return;
+      box.setAttribute("data-ready", "");
+      box.hidden = false;
+      input.addEventListener("input", function () { narrow(input, select, count); });
+      input.addEventListener("keydown", function (event) {
+        // Enter in the filter goes on to the list instead of sending the form half filled.
+        if (event.key === "Enter") {
+          event.preventDefault();
+          select.focus();
+        }
+      });
+    });
+  }
+
+  document.addEventListener("htmx:load", function (event) {
+    setUpServiceFilter(event.target);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    setUpServiceFilter(document);
   });
 })();

@@ -1,0 +1,160 @@
+"""The sections of the case page, each with its own small context.
+
+Every section of `cases/case_detail.html` is an include under `themes/templates/cases/case/`
+and reads only what its function here returns, so a section can be rendered alone: a plan
+action answers an htmx request with the plan section and the messages, not the whole page.
+What several sections read (the steps this user may run, the plan, the script runs) is
+computed once per request in `CaseFacts`.
+"""
+
+from functools import cached_property
+
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from cases import route_graph as r
+from cases import services
+from cases.choices import PlanItemStatus
+from cases.forms import PlanItemForm, curators_of
+from content.models import OUTCOME_LABELS
+
+
+class CaseFacts:
+    """One request's view of a case, shared by the section functions."""
+
+    def __init__(self, request, case, extra=None):
+        self.request = request
+        self.extra = extra or {}
+        self.user = request.user
+        self.case = case
+        self.today = timezone.localdate()
+
+    @cached_property
+    def steps(self):
+        return services.available_steps(self.case, self.user)
+
+    @cached_property
+    def allowed(self):
+        return {step.name: step for step, ok in self.steps if ok}
+
+    @cached_property
+    def plan(self):
+        return list(self.case.plan_items.select_related("service").order_by("sort_order", "pk"))
+
+    @cached_property
+    def runs(self):
+        return list(self.case.script_runs.select_related("script", "user", "suggest_service")[:50])
+
+    def own_run(self, finished):
+        return next(
+            (run for run in self.runs if run.finished == finished and run.user_id == self.user.pk),
+            None,
+        )
+
+
+def years_old(age):
+    """«34 года», «21 год», «25 лет» — the Russian plural of the ru catalogue."""
+    return ngettext("%(n)d год", "%(n)d лет", age) % {"n": age}
+
+
+def citizen_section(facts):
+    citizen = facts.case.citizen
+    return {"citizen": citizen, "citizen_age": years_old(citizen.age)}
+
+
+def stage_section(facts):
+    case = facts.case
+    latest = services.live_route_revision(case.life_situation)
+    return {
+        "steps": [s for s, ok in facts.steps if ok],
+        "other_steps": [s for s, ok in facts.steps if not ok],
+        "deadline": services.stage_deadline(case),
+        "curators": curators_of(case.centre),
+        "newer_route": latest if latest and latest.pk != case.route_revision_id else None,
+        "transition_errors": {},
+        "today": facts.today,
+    }
+
+
+def scripts_section(facts):
+    case, user = facts.case, facts.user
+    active_run = facts.own_run(finished=False)
+    last_run = facts.own_run(finished=True)
+    planned = {i.service_id for i in facts.plan if i.status not in PlanItemStatus.dropped()}
+    suggest = (
+        last_run
+        and last_run.suggest_service_id
+        and last_run.suggest_service_id not in planned
+        and case.is_open
+        and user.has_perm("cases.add_planitem")
+    )
+    return {
+        "scripts": list(services.scripts_for(case, user)) if case.is_open else [],
+        "active_run": active_run,
+        "active_step": services.script_version(active_run).step(active_run.current_step)
+        if active_run
+        else None,
+        "last_run": last_run,
+        "outcome_labels": OUTCOME_LABELS,
+        "suggested_step": facts.allowed.get(last_run.suggest_transition) if last_run else None,
+        "suggested_service": last_run.suggest_service if suggest else None,
+        "suggested_due": facts.today + timezone.timedelta(days=14),
+        "today": facts.today,
+    }
+
+
+def documents_section(facts):
+    return {"documents": services.required_documents(facts.case)}
+
+
+def plan_section(facts):
+    case, user = facts.case, facts.user
+    return {
+        "plan": facts.plan,
+        # A form with errors comes from the view; build the empty one only when it does not.
+        "plan_form": facts.extra.get("plan_form") or PlanItemForm(case=case),
+        "plan_editable": case.is_open and user.has_perm("cases.change_planitem"),
+        "can_add_items": case.is_open and user.has_perm("cases.add_planitem"),
+        "edit_item": None,
+    }
+
+
+def surveys_section(facts):
+    invitations = list(facts.case.survey_invitations.select_related("survey", "answered_by_phone"))
+    for invitation in invitations:
+        invitation.url = services.invitation_url(invitation)
+    return {
+        "invitations": invitations,
+        "phone_surveys": services.surveys_for(facts.case),
+        "transition_labels": r.TRANSITION_LABELS,
+    }
+
+
+def history_section(facts):
+    return {
+        "runs": facts.runs,
+        "history": facts.case.transitions.select_related("user")[:100],
+        "outcome_labels": OUTCOME_LABELS,
+        "state_labels": r.STATE_LABELS,
+    }
+
+
+SECTIONS = {
+    "citizen": citizen_section,
+    "stage": stage_section,
+    "scripts": scripts_section,
+    "documents": documents_section,
+    "plan": plan_section,
+    "surveys": surveys_section,
+    "history": history_section,
+}
+
+
+def section_context(request, case, names=SECTIONS, **extra):
+    """The context of the named sections (all of them: the whole page), plus `extra`."""
+    facts = CaseFacts(request, case, extra)
+    context = {"case": case}
+    for name in names:
+        context.update(SECTIONS[name](facts))
+    context.update(extra)
+    return context
