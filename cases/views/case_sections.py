@@ -122,7 +122,7 @@ def plan_section(facts):
 def surveys_section(facts):
     invitations = list(facts.case.survey_invitations.select_related("survey", "answered_by_phone"))
     for invitation in invitations:
-        invitation.url = services.invitation_url(invitation)
+        invitation.url = services.invitation_url(invitation, facts.request)
     return {
         "invitations": invitations,
         "phone_surveys": services.surveys_for(facts.case),

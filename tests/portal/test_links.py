@@ -33,3 +33,16 @@ def test_an_invitation_link_names_the_request_host(rf, db, settings):
     request = rf.get("/", HTTP_HOST="czn.example.ru")
     url = services.invitation_url(invitation, request)
     assert url == "http://czn.example.ru" + reverse("survey-invitation", args=[invitation.token])
+
+
+def test_the_case_page_shows_invitation_links_on_the_request_host(client, users, settings):
+    settings.PUBLIC_URL = ""
+    settings.ALLOWED_HOSTS = ["czn.example.ru", "testserver"]
+    invitation = SurveyInvitation.objects.filter(
+        case__centre=users["curator"].centre, answered_at=None
+    ).first()
+    client.force_login(users["curator"])
+    page = client.get(
+        reverse("cases:case-detail", args=[invitation.case_id]), HTTP_HOST="czn.example.ru"
+    ).content.decode()
+    assert "http://czn.example.ru/opros/" in page and "127.0.0.1:8000" not in page
