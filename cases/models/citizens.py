@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cases.choices import ContactChannel
 from cases.models.base import CentreScopedQuerySet, centre_field, fold
@@ -85,6 +86,12 @@ class Citizen(models.Model):
         today = timezone.localdate()
         b = self.birth_date
         return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+
+    @property
+    def age_display(self):
+        """«34 года», «21 год», «45 лет»."""
+        age = self.age
+        return ngettext("%(n)s год", "%(n)s лет", age) % {"n": age}
 
     def clean(self):
         self.snils = snils_digits(self.snils)

@@ -5,9 +5,11 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from cases.forms import OpenCaseForm
-from content.models import LifeSituationPage
+from cases.models import Citizen
+from content.models import LifeSituationPage, SurveyPage
 from portal.models import Centre
 
 
@@ -41,3 +43,78 @@ def test_several_life_situations_are_not_preselected(db):
     field = OpenCaseForm(centre=centre).fields["life_situation"]
     assert field.queryset.count() == 2
     assert field.initial is None
+
+
+RAW = re.compile(r">\s*(True|False|None|-{9})\s*<|\"(True|False|None)\"|-{9}")
+
+
+def assert_no_raw_values(body, where):
+    found = RAW.search(body)
+    assert not found, f"{where}: raw value {found.group(0)!r}"
+
+
+def test_staff_lists_show_no_raw_values(curator_client, case_at, users):
+    case_at("in_service")
+    for url in (
+        reverse("cases:registry"),
+        reverse("cases:my-work"),
+        reverse("cases:appointments"),
+    ):
+        response = curator_client.get(url)
+        assert response.status_code == 200, url
+        assert_no_raw_values(response.content.decode(), url)
+    body = curator_client.post(
+        reverse("cases:intake"), {"action": "search", "q": "Иванов"}
+    ).content.decode()
+    assert_no_raw_values(body, "intake")
+
+
+def test_our_admin_listings_show_no_raw_values(client, django_user_model):
+    client.force_login(django_user_model.objects.filter(is_superuser=True).first())
+    urls = [
+        "/admin/snippets/content/route/",
+        "/admin/snippets/content/script/",
+        "/admin/snippets/content/servicecategory/",
+        "/admin/snippets/content/role/",
+        "/admin/snippets/content/partner/",
+        "/admin/snippets/content/clientprofile/",
+        "/admin/snippets/content/clientindicator/",
+        "/admin/snippets/portal/centre/",
+        "/admin/surveys/",
+        *(f"/admin/surveys/{pk}/" for pk in SurveyPage.objects.values_list("pk", flat=True)),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        # The listing's table only: Wagtail's own page chrome is not ours.
+        tables = re.findall(r'<table class="[^"]*listing.*?</table>', body, re.S)
+        if not url.startswith("/admin/surveys/") or url == "/admin/surveys/":
+            assert tables, url
+        for table in tables:
+            assert_no_raw_values(table, url)
+
+
+@pytest.mark.parametrize(
+    ("years", "text"), [(21, "21 год"), (34, "34 года"), (45, "45 лет"), (11, "11 лет")]
+)
+def test_age_reads_with_the_russian_plural(db, years, text):
+    today = timezone.localdate()
+    citizen = Citizen(birth_date=today.replace(year=today.year - years))
+    assert citizen.age_display == text
+
+
+def test_intake_search_counts_citizens_with_the_russian_plural(reception_client, new_case):
+    for name in ("Плюралов", "Плюралов", "Плюралов"):
+        new_case(last_name=name)
+    body = reception_client.post(
+        reverse("cases:intake"), {"action": "search", "q": "Плюралов"}
+    ).content.decode()
+    assert ">Найдено 3 гражданина</h3>" in body
+    assert 'data-announce="Найдено 3 гражданина"' in body
+    assert "(56 лет)" in body or "(55 лет)" in body  # born 17.05.1970
+    new_case(last_name="Единственнов")
+    body = reception_client.post(
+        reverse("cases:intake"), {"action": "search", "q": "Единственнов"}
+    ).content.decode()
+    assert ">Найден 1 гражданин</h3>" in body
