@@ -118,3 +118,19 @@ def test_intake_search_counts_citizens_with_the_russian_plural(reception_client,
         reverse("cases:intake"), {"action": "search", "q": "Единственнов"}
     ).content.decode()
     assert ">Найден 1 гражданин</h3>" in body
+
+
+def test_every_cell_of_the_staff_tables_carries_its_label(curator_client, case_at):
+    """Without a browser too: each data cell names its column, for the phone layout."""
+    case_at("in_service")
+    for url in (reverse("cases:registry"), reverse("cases:my-work")):
+        body = curator_client.get(url).content.decode()
+        tables = re.findall(r'<table class="data reflow">.*?</table>', body, re.S)
+        assert tables, url
+        for table in tables:
+            headers = re.findall(r'<th scope="col"[^>]*>\s*(?:<a [^>]*>)?([^<]+)', table)
+            cells = re.findall(r"<td( [^>]*)?>", table.split("<tbody>", 1)[1])
+            assert cells, url
+            labels = [re.search(r'data-label="([^"]*)"', c or "") for c in cells]
+            assert all(labels), (url, cells[:3])
+            assert {m.group(1) for m in labels} <= {h.strip() for h in headers}, url
