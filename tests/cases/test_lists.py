@@ -134,3 +134,23 @@ def test_every_cell_of_the_staff_tables_carries_its_label(curator_client, case_a
             labels = [re.search(r'data-label="([^"]*)"', c or "") for c in cells]
             assert all(labels), (url, cells[:3])
             assert {m.group(1) for m in labels} <= {h.strip() for h in headers}, url
+
+
+@pytest.mark.parametrize(
+    ("days", "text"), [(21, "на 21 день"), (3, "на 3 дня"), (90, "на 90 дней")]
+)
+def test_booking_horizon_reads_with_the_russian_plural(client, db, monkeypatch, days, text):
+    from cases import forms_booking
+
+    monkeypatch.setattr(forms_booking, "BOOKING_HORIZON_DAYS", days)
+    data = {
+        "centre": Centre.objects.get(slug="nchelny").pk,
+        "name": "Зульфия",
+        "phone": "+7 917 222-33-44",
+        "date": "2200-12-31",
+        "time": "10:00",
+        "consent": "on",
+        "website": "",
+    }
+    form = client.post("/zapis/", data).context["form"]
+    assert f"не более чем {text} вперёд" in form.errors["date"][0]
