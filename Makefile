@@ -65,7 +65,8 @@ clean-demo:
 	rm -rf var static_collected
 
 ## make messages: refresh the Tatar and English catalogues (.po, the only source of the
-## translations: fill new msgstr there) and compile them (.mo, committed)
+## translations: fill new msgstr there) and compile them (.mo, committed). Russian is the source
+## language: themes/locale/ru holds only the three plural forms of each ngettext string, by hand.
 messages: install-dev
-	MARSHRUT_ENV=test $(PY) manage.py makemessages -l ru -l tt -l en --ignore='.venv*' --ignore='node_modules/*' --ignore='portal/*' --ignore='tests/*' --ignore='fixtures/*' --ignore='bench/*' --ignore='static_collected/*'
+	MARSHRUT_ENV=test $(PY) manage.py makemessages -l tt -l en --ignore='.venv*' --ignore='node_modules/*' --ignore='portal/*' --ignore='tests/*' --ignore='fixtures/*' --ignore='bench/*' --ignore='static_collected/*'
 	MARSHRUT_ENV=test $(PY) manage.py compilemessages --ignore='.venv*' --ignore='node_modules/*'

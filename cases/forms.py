@@ -104,7 +104,12 @@ class OpenCaseForm(forms.Form):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["life_situation"].queryset = live_life_situations(centre).distinct()
+        field = self.fields["life_situation"]
+        field.queryset = live_life_situations(centre).distinct()
+        # A centre that serves one life situation: it is the answer, preselected.
+        only = list(field.queryset[:2])
+        if len(only) == 1:
+            field.initial = only[0].pk
 
 
 class TransitionForm(forms.Form):

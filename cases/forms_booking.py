@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cases.validators import validate_phone
 from content.models import LifeSituationPage
@@ -92,7 +93,11 @@ class BookingForm(forms.Form):
         if day > timezone.localdate(timezone=tz) + datetime.timedelta(days=BOOKING_HORIZON_DAYS):
             self.add_error(
                 "date",
-                _("Записаться можно не более чем на %(n)s дней вперёд. Выберите дату ближе.")
+                ngettext(
+                    "Записаться можно не более чем на %(n)s день вперёд. Выберите дату ближе.",
+                    "Записаться можно не более чем на %(n)s дней вперёд. Выберите дату ближе.",
+                    BOOKING_HORIZON_DAYS,
+                )
                 % {"n": BOOKING_HORIZON_DAYS},
             )
             return cleaned

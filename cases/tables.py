@@ -12,33 +12,58 @@ from django_tables2.rows import BoundRows
 from cases.models import Case
 
 
+def cell(label):
+    """Column attributes: the header repeated on each cell, so that on a phone the row reads
+    as label–value pairs (staff.css, `td::before { content: attr(data-label) }`)."""
+    return {"td": {"data-label": label}}
+
+
 class RegistryTable(tables.Table):
-    number = tables.Column(verbose_name=_("Случай"), accessor="pk", order_by=("-opened_at", "-pk"))
+    number = tables.Column(
+        verbose_name=_("Случай"),
+        attrs=cell(_("Случай")),
+        accessor="pk",
+        order_by=("-opened_at", "-pk"),
+    )
     citizen = tables.Column(
         verbose_name=_("Гражданин"),
+        attrs=cell(_("Гражданин")),
         accessor="citizen__last_name",
         order_by=("citizen__last_name", "citizen__first_name", "pk"),
     )
     birth_date = tables.DateColumn(
         verbose_name=_("Дата рождения"),
+        attrs=cell(_("Дата рождения")),
         accessor="citizen__birth_date",
         format="d.m.Y",
         orderable=False,
     )
     life_situation = tables.Column(
-        verbose_name=_("Жизненная ситуация"), accessor="life_situation__title", orderable=False
+        verbose_name=_("Жизненная ситуация"),
+        attrs=cell(_("Жизненная ситуация")),
+        accessor="life_situation__title",
+        orderable=False,
     )
-    state = tables.Column(verbose_name=_("Этап"), order_by=("state", "pk"))
+    state = tables.Column(verbose_name=_("Этап"), attrs=cell(_("Этап")), order_by=("state", "pk"))
     curator = tables.Column(
         verbose_name=_("Куратор"),
+        attrs=cell(_("Куратор")),
         accessor="curator__last_name",
         order_by=("curator__last_name", "pk"),
         default="—",
     )
     opened_at = tables.DateColumn(
-        verbose_name=_("Открыт"), format="d.m.Y", order_by=("opened_at", "pk")
+        verbose_name=_("Открыт"),
+        attrs=cell(_("Открыт")),
+        format="d.m.Y",
+        order_by=("opened_at", "pk"),
     )
-    overdue = tables.Column(verbose_name=_("Просрочки"), accessor="has_overdue", orderable=False)
+    overdue = tables.Column(
+        verbose_name=_("Просрочки"),
+        attrs=cell(_("Просрочки")),
+        accessor="has_overdue",
+        orderable=False,
+    )
 
     class Meta:
         model = Case

@@ -44,7 +44,7 @@ class ServiceFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, catalogue=None, **kwargs):
         super().__init__(data, queryset, **kwargs)
         locale = catalogue.locale if catalogue is not None else None
-        situations = LifeSituationPage.objects.live().order_by("title")
+        situations = LifeSituationPage.objects.live().public().order_by("title")
         if locale is not None:
             situations = situations.filter(locale=locale)
         self.filters["situation"].queryset = situations

@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -16,6 +16,20 @@ from content.models import (
     Script,
     ServiceCategory,
 )
+
+
+class YesNoColumn(Column):
+    """A boolean as «да» / «нет», never `True` / `False`."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        if value is None:
+            return "—"
+        return _("да") if value else _("нет")
+
+
+def published_column():
+    return YesNoColumn("live", label=_("Опубликован"), sort_key="live")
 
 
 class ServiceCategoryViewSet(SnippetViewSet):
@@ -60,7 +74,7 @@ class RouteViewSet(SnippetViewSet):
     menu_label = _("Маршруты")
     menu_order = 190
     add_to_admin_menu = True
-    list_display = ["life_situation", "live", UpdatedAtColumn()]
+    list_display = ["life_situation", published_column(), UpdatedAtColumn()]
 
 
 register_snippet(RouteViewSet)
@@ -72,7 +86,7 @@ class ScriptViewSet(SnippetViewSet):
     menu_label = _("Скрипты")
     menu_order = 195
     add_to_admin_menu = True
-    list_display = ["name", "role", "stage", "life_situation", "live"]
+    list_display = ["name", "role", "stage", "life_situation", published_column()]
     list_filter = ["role", "stage"]
     search_fields = ["name"]
 

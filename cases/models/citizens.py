@@ -6,10 +6,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from cases.choices import ContactChannel
 from cases.models.base import CentreScopedQuerySet, centre_field, fold
 from cases.validators import format_snils, snils_digits, validate_phone, validate_snils
+
+
+def years_text(age):
+    """An age with its Russian plural (the ru catalogue has the three forms): «21 год», «34 года»."""
+    return ngettext("%(n)s год", "%(n)s лет", age) % {"n": age}
 
 
 class Citizen(models.Model):
@@ -85,6 +91,11 @@ class Citizen(models.Model):
         today = timezone.localdate()
         b = self.birth_date
         return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+
+    @property
+    def age_display(self):
+        """«34 года», «21 год», «45 лет»."""
+        return years_text(self.age)
 
     def clean(self):
         self.snils = snils_digits(self.snils)

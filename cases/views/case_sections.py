@@ -10,7 +10,6 @@ computed once per request in `CaseFacts`.
 from functools import cached_property
 
 from django.utils import timezone
-from django.utils.translation import ngettext
 
 from cases import route_graph as r
 from cases import services
@@ -52,14 +51,9 @@ class CaseFacts:
         )
 
 
-def years_old(age):
-    """«34 года», «21 год», «25 лет» — the Russian plural of the ru catalogue."""
-    return ngettext("%(n)d год", "%(n)d лет", age) % {"n": age}
-
-
 def citizen_section(facts):
     citizen = facts.case.citizen
-    return {"citizen": citizen, "citizen_age": years_old(citizen.age)}
+    return {"citizen": citizen}
 
 
 def stage_section(facts):

@@ -1,5 +1,6 @@
 """The service catalogue: its index page with the filters, and one page per service."""
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from wagtail.search import index
 from content.caching import PublicCacheMixin
 from content.choices import RequestMode, ResultType
 from content.filters import ServiceFilter
+from content.models.pages import LifeSituationPage
 from content.serializers import PartnerSerializer, RoleSerializer
 from content.text import TEXT_FEATURES, normalise_search_text
 
@@ -27,14 +29,21 @@ class ServiceIndexPage(PublicCacheMixin, Page):
     subpage_types = ["content.ServicePage"]
     api_fields = [APIField("intro")]
 
+    per_page = 15
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         services = (
             ServicePage.objects.child_of(self).live().select_related("provider").order_by("title")
         )
         service_filter = ServiceFilter(request.GET or None, queryset=services, catalogue=self)
+        # Fifty services are a small list: loaded once, then paged in memory (no COUNT query).
+        paginator = Paginator(list(service_filter.qs), self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
         context["filter"] = service_filter
-        context["services"] = list(service_filter.qs)
+        context["page_obj"] = page_obj
+        context["services"] = page_obj.object_list
+        context["services_found"] = paginator.count
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -151,12 +160,17 @@ class ServicePage(PublicCacheMixin, Page):
         self.search_text = normalise_search_text(self.title, self.official_name, self.summary)
         return super().save(*args, **kwargs)
 
+    def own_situation_links(self):
+        """Links from the live, public life situations of this page's own locale: a Tatar or
+        English translation of a situation is the same situation, not another one."""
+        situations = LifeSituationPage.objects.live().public().filter(locale_id=self.locale_id)
+        return self.life_situation_links.filter(page__in=situations)
+
     @property
     def life_situations(self):
         return [
             {"id": link.page_id, "title": link.page.title, "category": link.category.name}
-            for link in self.life_situation_links.select_related("page", "category")
-            if link.page.live
+            for link in self.own_situation_links().select_related("page", "category")
         ]
 
     @property
@@ -173,9 +187,7 @@ class ServicePage(PublicCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["situation_links"] = self.life_situation_links.filter(
-            page__live=True
-        ).select_related("page")
+        context["situation_links"] = self.own_situation_links().select_related("page")
         return context
 
     class Meta:

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from cases import route_graph as r
 from cases.choices import PlanItemStatus
-from cases.views.case_sections import years_old
+from cases.models.citizens import years_text as years_old
 from content.models import ServicePage
 from tests.cases.conftest import add_item
 

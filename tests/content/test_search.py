@@ -7,7 +7,8 @@ from content.text import normalise_search_text
 
 
 def titles(response):
-    return [service.title for service in response.context["services"]]
+    """Every service the filters found, on all pages of the catalogue."""
+    return [service.title for service in response.context["page_obj"].paginator.object_list]
 
 
 def test_search_text_is_case_folded_on_save(db, make_service):

@@ -358,7 +358,7 @@ def test_results_screen_for_editors(editor_client, fresh_survey):
     response = editor_client.get(f"/admin/surveys/{fresh_survey.pk}/")
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Ответов за период: 4" in html
+    assert "За период получено 4 ответа" in html
     assert "<caption>Средняя оценка по группам показателей</caption>" in html
     assert html.count('class="bar-chart" aria-hidden="true"') >= 8  # each chart has its table
     index = editor_client.get("/admin/surveys/").content.decode()
@@ -372,7 +372,7 @@ def test_results_screen_rejects_a_reversed_period(editor_client, fresh_survey):
     html = response.content.decode()
     assert "Дата окончания раньше даты начала периода." in html
     assert 'value="2026-12-01"' in html  # what was typed stays
-    assert "Ответов за период" not in html
+    assert "За период получ" not in html
 
 
 def test_staff_without_admin_access_cannot_read_results(client, fresh_survey):
