@@ -14,7 +14,7 @@ from cases.validators import format_snils, snils_digits, validate_phone, validat
 
 
 def years_text(age):
-    """An age with its Russian plural (the ru catalogue has the three forms): «21 год», «34 года»."""
+    """An age with its Russian plural (three forms in the ru catalogue): «21 год», «34 года»."""
     return ngettext("%(n)s год", "%(n)s лет", age) % {"n": age}
 
 
