@@ -14,7 +14,13 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from content.caching import PublicCacheMixin
-from content.serializers import PartnerSerializer, RoleSerializer
+from content.serializers import (
+    PartnerSerializer,
+    PublicPageStreamField,
+    PublicServiceLinksField,
+    RoleSerializer,
+)
+from content.visibility import public_service_links, public_situation_links
 
 TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link"]
 # A page's own body starts its sections at h2 (the page title is the only h1).
@@ -143,14 +149,15 @@ class LifeSituationPage(PublicCacheMixin, Page):
         APIField("main_problems"),
         APIField("what_you_get"),
         APIField("route_steps"),
-        APIField("service_links"),
+        # Only the public services: a nested field is filtered like the listing itself.
+        APIField("service_links", serializer=PublicServiceLinksField()),
     ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = ContactsPage.objects.live().filter(locale=self.locale).first()
         context["service_links"] = (
-            self.service_links.filter(service__live=True)
+            public_service_links(self)
             .select_related("service", "service__locale", "category")
             .order_by("category__sort_order", "sort_order")
         )
@@ -359,8 +366,7 @@ class ServicePage(PublicCacheMixin, Page):
     def life_situations(self):
         return [
             {"id": link.page_id, "title": link.page.title, "category": link.category.name}
-            for link in self.life_situation_links.select_related("page", "category")
-            if link.page.live
+            for link in public_situation_links(self).select_related("page", "category")
         ]
 
     @property
@@ -377,9 +383,7 @@ class ServicePage(PublicCacheMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["situation_links"] = self.life_situation_links.filter(
-            page__live=True
-        ).select_related("page")
+        context["situation_links"] = public_situation_links(self).select_related("page")
         return context
 
     class Meta:
@@ -478,7 +482,7 @@ class StandardPage(PublicCacheMixin, Page):
         APIField("summary"),
         APIField("body"),
         APIField("highlight"),
-        APIField("related_pages"),
+        APIField("related_pages", serializer=PublicPageStreamField()),
     ]
 
     class Meta:
