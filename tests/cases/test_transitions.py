@@ -1,0 +1,103 @@
+"""What the transition service promises: the state and its log commit together or not at all,
+and a case follows the route version it is pinned to — for running transitions, not only for
+their labels."""
+
+from unittest import mock
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.models import ModelLogEntry
+
+from cases import route as r
+from cases import services
+from cases.models import Case, TransitionLog
+from content.models import Route
+from tests.cases.conftest import add_item
+from tests.factories import CaseFactory
+
+
+def snapshot(case):
+    return {
+        "state": Case.objects.get(pk=case.pk).state,
+        "log": TransitionLog.objects.filter(case_id=case.pk).count(),
+        "audit": ModelLogEntry.objects.filter(object_id=str(case.pk)).count(),
+    }
+
+
+@pytest.mark.parametrize("failing", ["cases.services._log_case", "cases.models.TransitionLog.save"])
+def test_a_failing_side_effect_rolls_back_the_state_and_the_log(case_at, users, failing):
+    case = case_at(r.PLAN_AGREED)
+    before = snapshot(case)
+    with mock.patch(failing, side_effect=RuntimeError("сбой")), pytest.raises(RuntimeError):
+        services.run_transition(
+            case, "start_services", users["curator"], expected_state=r.PLAN_AGREED
+        )
+    assert snapshot(case) == before
+    # The same transition then goes through, with exactly one log entry.
+    services.run_transition(case, "start_services", users["curator"], expected_state=r.PLAN_AGREED)
+    after = snapshot(case)
+    assert after["state"] == r.IN_SERVICE and after["log"] == before["log"] + 1
+
+
+def test_a_refused_condition_saves_neither_state_nor_curator(case_at, users):
+    case = case_at(r.CURATOR_ASSIGNED)
+    before = snapshot(case)
+    with pytest.raises(ValidationError):
+        services.run_transition(case, "agree_plan", users["curator"])  # an empty plan
+    assert snapshot(case) == before
+
+
+def publish_route(situation, **enabled):
+    """Publish a new version of the situation's route with the given steps on or off."""
+    route = Route.objects.get(life_situation=situation)
+    for transition, on in enabled.items():
+        route.steps.filter(transition=transition).update(enabled=on)
+    route.refresh_from_db()
+    revision = route.save_revision()
+    revision.publish()
+    return revision
+
+
+def walk_to_curator(case, users):
+    case = services.run_transition(case, "start_reception", users["reception"])
+    return services.run_transition(
+        case, "assign_curator", users["reception"], curator=users["curator"]
+    )
+
+
+def test_run_transition_follows_the_pinned_route_version(users, situation):
+    old = CaseFactory(opened_by=users["reception"], life_situation=situation)
+    # The editor publishes a version without profiling; cases opened from now are pinned to it.
+    new_revision = publish_route(situation, start_profiling=False)
+    new = CaseFactory(opened_by=users["reception"], life_situation=situation)
+    assert old.route_revision_id != new.route_revision_id == new_revision.pk
+    old, new = walk_to_curator(old, users), walk_to_curator(new, users)
+
+    # Disabled in the new version: still runs for the case pinned to the old one …
+    old = services.run_transition(old, "start_profiling", users["curator"])
+    assert Case.objects.get(pk=old.pk).state == r.PROFILING
+    # … and is refused, with nothing saved, for the case pinned to the new one.
+    before = snapshot(new)
+    with pytest.raises(services.TransitionRefused):
+        services.run_transition(new, "start_profiling", users["curator"])
+    assert snapshot(new) == before
+
+    # Vice versa: enabled again in a newer version, still refused for the case pinned to the
+    # version without it, until the case is explicitly moved to the newest version.
+    publish_route(situation, start_profiling=True)
+    with pytest.raises(services.TransitionRefused):
+        services.run_transition(new, "start_profiling", users["curator"])
+    assert services.move_to_latest_route(new, users["curator"]) is True
+    new = services.run_transition(Case.objects.get(pk=new.pk), "start_profiling", users["curator"])
+    assert new.state == r.PROFILING
+
+
+def test_a_case_without_profiling_in_its_version_agrees_the_plan_straight_away(users, situation):
+    publish_route(situation, start_profiling=False)
+    case = walk_to_curator(
+        CaseFactory(opened_by=users["reception"], life_situation=situation), users
+    )
+    assert "start_profiling" not in services.route_steps(case)
+    add_item(users["curator"], case)
+    case = services.run_transition(case, "agree_plan", users["curator"])
+    assert case.state == r.PLAN_AGREED
