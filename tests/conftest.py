@@ -9,6 +9,14 @@ from fixtures.scripts_demo import load_demo_scripts
 from fixtures.surveys_demo import load_demo_surveys
 
 
+def pytest_sessionstart(session):
+    """A process may run several test sessions (mutmut does, one per mutant, with --reuse-db):
+    the content types cached by the last one may be rows its tests rolled back."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
