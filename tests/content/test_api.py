@@ -3,7 +3,14 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from content.models import ContactsPage, LifeSituationPage, Partner, Role, ServicePage
+from content.models import (
+    ContactsPage,
+    LifeSituationPage,
+    LifeSituationService,
+    Partner,
+    Role,
+    ServicePage,
+)
 
 SERVICE_FIELDS = {
     "official_name",
@@ -60,7 +67,7 @@ def test_life_situation_detail_has_its_complex_and_route(client, disability, mak
     hidden = make_service(title="Снятая с публикации услуга")
     hidden.unpublish()
     category = disability.service_links.first().category
-    disability.service_links.create(service=hidden, category=category)
+    LifeSituationService.objects.create(page=disability, service=hidden, category=category)
     data = api(client, f"pages/{disability.pk}/")
     assert data["meta"]["type"] == "content.LifeSituationPage"
     assert data["target_audience"].startswith("<p>")
