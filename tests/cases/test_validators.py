@@ -90,3 +90,15 @@ def test_phone_validation():
     validate_phone("+7 (917) 123-45-67")
     with pytest.raises(ValidationError):
         validate_phone("позвоните мне")
+
+
+@pytest.mark.parametrize("value", ["123456", "12-34-56", "+7 (917) 123-45-67", ""])
+def test_six_digits_are_enough_for_a_phone(value):
+    validate_phone(value)
+
+
+@pytest.mark.parametrize("value", ["12345", "(((---)))", "+7 917 123 45 67 89 01 23", "123456x"])
+def test_a_phone_needs_six_digits_and_nothing_but_phone_characters(value):
+    with pytest.raises(ValidationError) as exc:
+        validate_phone(value)
+    assert exc.value.messages == ["Укажите телефон цифрами, например +7 917 123-45-67."]
