@@ -7,6 +7,7 @@ success) and the log has one entry.
 
 Only PostgreSQL can show this: SQLite lets one writer at a time hold the database for its
 whole transaction, so two transactions never interleave and the test would prove nothing.
+The last test checks the model's optimistic lock on its own, on any database.
 """
 
 import threading
@@ -71,3 +72,18 @@ def test_two_staff_sending_the_same_transition_at_once(users, situation):
     assert outcomes == [("conflict", r.CURATOR_ASSIGNED), ("ok", None)]
     assert TransitionLog.objects.filter(case_id=case.pk, transition="assign_curator").count() == 1
     assert Case.objects.get(pk=case.pk).state == r.CURATOR_ASSIGNED
+
+
+def test_a_stale_copy_cannot_save_over_a_transition(users, situation):
+    """The optimistic lock of the model on its own (ConcurrentTransitionMixin): a copy read
+    before someone else's transition cannot save its own transition over it."""
+    from django_fsm import ConcurrentTransition
+
+    case = CaseFactory(opened_by=users["reception"], life_situation=situation)
+    stale = Case.objects.get(pk=case.pk)
+    services.run_transition(case, "start_reception", users["reception"])
+    stale.start_reception()  # from the state it read, which is no longer there
+    with pytest.raises(ConcurrentTransition), transaction.atomic():
+        stale.save()
+    assert Case.objects.get(pk=case.pk).state == r.RECEPTION
+    assert TransitionLog.objects.filter(case_id=case.pk, transition="start_reception").count() == 1
