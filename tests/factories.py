@@ -15,12 +15,14 @@ from wagtail.models import Locale, Page
 from cases import services
 from cases.models import Case, Citizen
 from content.models import (
+    ContactsPage,
     FAQPage,
     HomePage,
     LifeSituationPage,
     ServiceIndexPage,
     ServicePage,
     StandardPage,
+    SurveyPage,
 )
 from portal.models import Centre
 
@@ -99,6 +101,18 @@ class FAQPageFactory(PageFactory):
 class ServiceIndexPageFactory(PageFactory):
     class Meta:
         model = ServiceIndexPage
+
+
+class ContactsPageFactory(PageFactory):
+    class Meta:
+        model = ContactsPage
+
+    phone = "(8552) 00-00-00"
+
+
+class SurveyPageFactory(PageFactory):
+    class Meta:
+        model = SurveyPage
 
 
 class HomePageFactory(PageFactory):

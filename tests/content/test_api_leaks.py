@@ -28,21 +28,28 @@ from content.models import (
     StandardPage,
 )
 from tests.factories import (
+    ContactsPageFactory,
     FAQPageFactory,
+    HomePageFactory,
     LifeSituationPageFactory,
     ServiceIndexPageFactory,
     ServicePageFactory,
     StandardPageFactory,
+    SurveyPageFactory,
 )
 
 _numbers = itertools.count(1)
 PAGE_URL = re.compile(r"/pages/(\d+)/")
+# A factory for every page type of the content app (checked below), HomePage included.
 FACTORIES = [
     LifeSituationPageFactory,
     ServicePageFactory,
     StandardPageFactory,
     FAQPageFactory,
     ServiceIndexPageFactory,
+    ContactsPageFactory,
+    SurveyPageFactory,
+    HomePageFactory,
 ]
 RESTRICTIONS = [PageViewRestriction.PASSWORD, PageViewRestriction.LOGIN, PageViewRestriction.GROUPS]
 
@@ -225,6 +232,10 @@ def assert_no_leaks(answers, secrets):
     found = leaks(answers, secrets)
     summary = "\n".join(f"{url}: {secret!r}" for url, secret in found[:25])
     assert not found, f"{len(found)} leaks, the first:\n{summary}"
+
+
+def test_every_page_type_has_secret_pages_in_the_walk():
+    assert {f._meta.model for f in FACTORIES} == set(page_models())
 
 
 def test_no_answer_holds_anything_unpublished_or_private(client, secrets):
