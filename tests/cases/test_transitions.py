@@ -5,7 +5,7 @@ their labels."""
 from unittest import mock
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from cases import route as r
@@ -101,3 +101,39 @@ def test_a_case_without_profiling_in_its_version_agrees_the_plan_straight_away(u
     add_item(users["curator"], case)
     case = services.run_transition(case, "agree_plan", users["curator"])
     assert case.state == r.PLAN_AGREED
+
+
+REASON_MESSAGE = "Укажите причину — без неё этот переход не выполняется."
+
+
+@pytest.mark.parametrize("comment", [None, "", "   ", "default"])
+def test_a_transition_that_needs_a_reason_is_refused_without_one(case_at, users, comment):
+    case = case_at(r.IN_SERVICE)
+    before = snapshot(case)
+    kwargs = {} if comment == "default" else {"comment": comment}
+    with pytest.raises(ValidationError) as exc:
+        services.run_transition(case, "suspend", users["curator"], **kwargs)
+    assert exc.value.message_dict == {"comment": [REASON_MESSAGE]}
+    assert snapshot(case) == before
+
+
+def test_the_log_keeps_the_comment_trimmed_and_nothing_when_none_was_given(case_at, users):
+    case = case_at(r.PLAN_AGREED)
+    services.run_transition(case, "start_services", users["curator"])
+    services.run_transition(case, "suspend", users["curator"], comment="  Болеет  ")
+    log = dict(case.transitions.values_list("transition", "comment"))
+    assert log["start_services"] == "" and log["suspend"] == "Болеет"
+
+
+def test_refusals_say_why(case_at, users, situation):
+    case = case_at(r.PROFILING)
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.run_transition(case, "teleport", users["curator"])
+    assert str(exc.value) == "Такого перехода нет в маршруте этого случая."
+    add_item(users["curator"], case)
+    role = Route.objects.get(life_situation=situation).steps.get(transition="agree_plan")
+    assert role.responsible_role.name == "Куратор гражданина"
+    with pytest.raises(PermissionDenied) as exc:
+        services.run_transition(case, "agree_plan", users["reception"])
+    assert str(exc.value) == "Этот переход выполняет роль «Куратор гражданина»."
+    assert snapshot(case)["state"] == r.PROFILING

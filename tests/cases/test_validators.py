@@ -102,3 +102,4 @@ def test_a_phone_needs_six_digits_and_nothing_but_phone_characters(value):
     with pytest.raises(ValidationError) as exc:
         validate_phone(value)
     assert exc.value.messages == ["Укажите телефон цифрами, например +7 917 123-45-67."]
+    assert exc.value.code == "phone"
