@@ -137,3 +137,25 @@ def test_refusals_say_why(case_at, users, situation):
         services.run_transition(case, "agree_plan", users["reception"])
     assert str(exc.value) == "Этот переход выполняет роль «Куратор гражданина»."
     assert snapshot(case)["state"] == r.PROFILING
+
+
+def test_a_transition_not_possible_from_here_is_refused_naming_the_stage(case_at, users):
+    case = case_at(r.PROFILING)
+    before = snapshot(case)
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.run_transition(case, "start_services", users["curator"])
+    assert str(exc.value) == "С этапа «Профилирование» этот переход невозможен."
+    assert snapshot(case) == before
+
+
+def test_only_assigning_a_curator_sets_the_curator(users, situation):
+    case = CaseFactory(opened_by=users["reception"], life_situation=situation)
+    case = services.run_transition(case, "start_reception", users["reception"])
+    assert Case.objects.get(pk=case.pk).curator_id is None
+    case = services.run_transition(
+        case, "assign_curator", users["reception"], curator=users["curator"]
+    )
+    assert Case.objects.get(pk=case.pk).curator == users["curator"]
+    # A later transition run by somebody else leaves the curator as assigned.
+    case = services.run_transition(case, "start_profiling", users["curator"], curator=users["hall"])
+    assert Case.objects.get(pk=case.pk).curator == users["curator"]
