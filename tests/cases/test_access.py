@@ -162,3 +162,17 @@ def test_editor_without_a_centre_sees_no_case(client, users):
     client.force_login(users["editor"])
     case = Case.objects.first()
     assert client.get(reverse("cases:case-detail", args=[case.pk])).status_code == 403
+
+
+def test_centre_scoping_gives_nothing_without_a_signed_in_member_of_a_centre(users):
+    from django.contrib.auth.models import AnonymousUser
+
+    from cases.models import Appointment, Citizen
+
+    assert Case.objects.filter(centre=users["curator"].centre).exists()
+    for model in (Case, Citizen, Appointment):
+        assert not model.objects.for_user(AnonymousUser()).exists()
+        assert not model.objects.for_user(users["editor"]).exists()  # staff without a centre
+        mine = model.objects.for_user(users["curator"])
+        assert mine.exists()
+        assert set(mine.values_list("centre_id", flat=True)) == {users["curator"].centre_id}

@@ -159,3 +159,49 @@ def test_only_assigning_a_curator_sets_the_curator(users, situation):
     # A later transition run by somebody else leaves the curator as assigned.
     case = services.run_transition(case, "start_profiling", users["curator"], curator=users["hall"])
     assert Case.objects.get(pk=case.pk).curator == users["curator"]
+
+
+def test_what_a_transition_records(case_at, users, situation):
+    """The log row, the audit entry and the survey invitation the route step asks for."""
+    from content.models import SurveyPage
+
+    case = case_at(r.EMPLOYED)
+    step = Route.objects.get(life_situation=situation).steps.get(transition="close")
+    survey = SurveyPage.objects.live().get(pk=step.survey_id)
+    services.run_transition(case, "close", users["curator"], comment="  Всё получилось ")
+    row = case.transitions.get(transition="close")
+    assert (row.user, row.label, row.comment) == (
+        users["curator"],
+        step.label or "Закрыть случай",
+        "Всё получилось",
+    )
+    assert (row.from_state, row.to_state) == (r.EMPLOYED, r.CLOSED)
+    audit = ModelLogEntry.objects.get(
+        action="marshrut.case.transition", object_id=str(case.pk), data__transition="close"
+    )
+    assert audit.user == users["curator"]
+    assert audit.data == {"transition": "close", "from": r.EMPLOYED, "to": r.CLOSED}
+    invitation = case.survey_invitations.get()
+    assert (invitation.survey, invitation.transition, invitation.created_by) == (
+        survey,
+        "close",
+        users["curator"],
+    )
+    invite = ModelLogEntry.objects.get(action="marshrut.case.survey_invite", object_id=str(case.pk))
+    assert invite.user == users["curator"]
+
+
+def test_a_lost_race_at_save_is_a_conflict_with_the_fresh_case(case_at, users):
+    """Should the model's optimistic lock fire at save, staff get the conflict, not an error."""
+    from django_fsm import ConcurrentTransition
+
+    case = case_at(r.PLAN_AGREED)
+    before = snapshot(case)
+    with (
+        mock.patch.object(Case, "save", side_effect=ConcurrentTransition("changed")),
+        pytest.raises(services.Conflict) as exc,
+    ):
+        services.run_transition(case, "start_services", users["curator"])
+    assert exc.value.case.pk == case.pk and exc.value.case.state == r.PLAN_AGREED
+    assert "Оказание" not in exc.value.message and "«План согласован»" in exc.value.message
+    assert snapshot(case) == before

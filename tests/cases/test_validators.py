@@ -60,6 +60,17 @@ def test_a_wrong_control_number_is_refused(value):
     with pytest.raises(ValidationError) as exc:
         validate_snils(value)
     assert exc.value.code == "snils_checksum"
+    assert exc.value.messages == [
+        "Контрольное число СНИЛС не сходится: проверьте, не перепутаны ли цифры."
+    ]
+
+
+@pytest.mark.parametrize("value", ["112-233-445", "112-233-445 951", "", None, "абвгд"])
+def test_a_snils_of_other_than_11_digits_is_refused(value):
+    with pytest.raises(ValidationError) as exc:
+        validate_snils(value)
+    assert exc.value.code == "snils_length"
+    assert exc.value.messages == ["СНИЛС состоит из 11 цифр, например 112-233-445 95."]
 
 
 @pytest.mark.parametrize("value", ["001-001-998 00", "001-001-998 99", "000-000-001 42"])
