@@ -205,3 +205,18 @@ def test_a_lost_race_at_save_is_a_conflict_with_the_fresh_case(case_at, users):
     assert exc.value.case.pk == case.pk and exc.value.case.state == r.PLAN_AGREED
     assert "Оказание" not in exc.value.message and "«План согласован»" in exc.value.message
     assert snapshot(case) == before
+
+
+def test_a_step_of_a_role_without_a_name_is_refused_with_a_dash(case_at, users, situation):
+    from content.models import Role
+
+    nameless = Role.objects.create(name="", slug="nameless", locale=Role.objects.first().locale)
+    route = Route.objects.get(life_situation=situation)
+    route.steps.filter(transition="agree_plan").update(responsible_role=nameless)
+    route.refresh_from_db()
+    route.save_revision().publish()
+    case = case_at(r.PROFILING)
+    add_item(users["curator"], case)
+    with pytest.raises(PermissionDenied) as exc:
+        services.run_transition(case, "agree_plan", users["curator"])
+    assert str(exc.value) == "Этот переход выполняет роль «—»."
