@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := MARSHRUT_ENV=demo WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo messages
+.PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo messages mutation
 
 $(PY):
 	@[ -n "$(PYTHON)" ] || { echo "Marshrut needs Python 3.11, 3.12 or 3.13, and none was found (install one, or set PYTHON=/path/to/python3.13)" >&2; exit 1; }
@@ -70,3 +70,16 @@ clean-demo:
 messages: install-dev
 	MARSHRUT_ENV=test $(PY) manage.py makemessages -l tt -l en --ignore='.venv*' --ignore='node_modules/*' --ignore='portal/*' --ignore='tests/*' --ignore='fixtures/*' --ignore='bench/*' --ignore='static_collected/*'
 	MARSHRUT_ENV=test $(PY) manage.py compilemessages --ignore='.venv*' --ignore='node_modules/*'
+
+## make mutation: mutation testing (mutmut, configured in pyproject.toml [tool.mutmut]) of the
+## SNILS check digit, the centre scoping, the transition service and the spreadsheet downloads.
+## On SQLite, one test database reused by every mutant; results with `.venv/bin/mutmut results`.
+MUTATION_DB ?= $(abspath var/mutation-test.sqlite3)
+MUTATION_CHILDREN ?= 1
+MUTANTS := "cases.validators.*" "cases.models.base.*CentreScopedQuerySet*" \
+  "cases.services.transitions.x_run_transition*" "portal.spreadsheets.*"
+mutation: install-dev
+	@mkdir -p var
+	rm -f "$(MUTATION_DB)"
+	MARSHRUT_TEST_SQLITE="$(MUTATION_DB)" $(VENV)/bin/mutmut run --max-children $(MUTATION_CHILDREN) $(MUTANTS)
+	$(VENV)/bin/mutmut results

@@ -2,9 +2,11 @@
 
 Endpoints: pages (every published, public page type with its own fields; ?type=content.ServicePage
 &fields=* gives the services with all their fields), roles, partners and categories (the
-snippets). Pages come from Wagtail's PagesAPIViewSet, which serves live pages only and leaves
-out pages behind a view restriction, so drafts and private pages never leak.
-See docs/api.md.
+snippets). Pages come from Wagtail's PagesAPIViewSet limited to `content.visibility.public_pages`
+(live, no view restriction — whoever asks, signed in or having entered a page's password), and
+the nested fields that name other pages (a life situation's services, a service's life
+situations, related pages) go through the same helpers, so drafts and private pages never
+leak. Snippets are served as saved, never from an unapplied revision. See docs/api.md.
 """
 
 from django.utils.cache import patch_cache_control
@@ -13,6 +15,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from content.caching import public_cache_seconds
 from content.models import Partner, Role, ServiceCategory
+from content.visibility import public_pages
 
 
 class CachedAPIMixin:
@@ -27,7 +30,10 @@ class CachedAPIMixin:
 
 
 class PublicPagesAPIViewSet(CachedAPIMixin, PagesAPIViewSet):
-    pass
+    def get_base_queryset(self):
+        # Wagtail lets a request through a restriction it satisfies (a signed-in user, a
+        # password entered in this session); the API shows public pages only, to everyone.
+        return public_pages(super().get_base_queryset())
 
 
 class SnippetAPIViewSet(CachedAPIMixin, BaseAPIViewSet):

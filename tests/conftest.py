@@ -9,6 +9,14 @@ from fixtures.scripts_demo import load_demo_scripts
 from fixtures.surveys_demo import load_demo_surveys
 
 
+def pytest_sessionstart(session):
+    """A process may run several test sessions (mutmut does, one per mutant, with --reuse-db):
+    the content types cached by the last one may be rows its tests rolled back."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -25,3 +33,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
             snapshot = connection.creation.serialize_db_to_string()
             connection._test_serialized_contents = snapshot
             type(connection)._test_serialized_contents = snapshot
+
+
+@pytest.fixture(autouse=True)
+def _fresh_revision_caches():
+    """The transition service caches parsed route and script revisions by revision id. A
+    test's revisions are rolled back and SQLite hands their ids out again, so a cache kept
+    from an earlier test (or an earlier session in the same process) could answer for a
+    revision it never saw."""
+    from cases import services
+
+    services._steps_for_revision.cache_clear()
+    services._script_version.cache_clear()
+    yield

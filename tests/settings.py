@@ -11,6 +11,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # own connection and sees exactly what the tests committed.
     import tempfile
 
+    # MARSHRUT_TEST_SQLITE names a fixed file instead, for runs with --reuse-db (`make mutation`
+    # starts hundreds of short test sessions and must not migrate for each of them).
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.path.join(tempfile.gettempdir(), f"marshrut-test-{os.getpid()}.sqlite3")
+        "NAME": os.environ.get("MARSHRUT_TEST_SQLITE")
+        or os.path.join(tempfile.gettempdir(), f"marshrut-test-{os.getpid()}.sqlite3")
     }

@@ -1,6 +1,9 @@
 """Public consultation booking («Предварительная запись на консультацию»)."""
 
+from zoneinfo import ZoneInfo
+
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -53,11 +56,14 @@ def booking_done(request):
         if pk
         else None
     )
-    return render(
-        request,
-        "cases/booking_done.html",
-        {
-            "appointment": appointment,
-            "working_days": working_days_text(appointment.centre) if appointment else "",
-        },
-    )
+    # The confirmation reads the time on the centre's clock, not the server's.
+    zone = ZoneInfo(appointment.centre.timezone) if appointment else None
+    with timezone.override(zone):
+        return render(
+            request,
+            "cases/booking_done.html",
+            {
+                "appointment": appointment,
+                "working_days": working_days_text(appointment.centre) if appointment else "",
+            },
+        )

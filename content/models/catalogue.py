@@ -14,9 +14,9 @@ from wagtail.search import index
 from content.caching import PublicCacheMixin
 from content.choices import RequestMode, ResultType
 from content.filters import ServiceFilter
-from content.models.pages import LifeSituationPage
 from content.serializers import PartnerSerializer, RoleSerializer
 from content.text import TEXT_FEATURES, normalise_search_text
+from content.visibility import public_situation_links
 
 
 class ServiceIndexPage(PublicCacheMixin, Page):
@@ -163,8 +163,7 @@ class ServicePage(PublicCacheMixin, Page):
     def own_situation_links(self):
         """Links from the live, public life situations of this page's own locale: a Tatar or
         English translation of a situation is the same situation, not another one."""
-        situations = LifeSituationPage.objects.live().public().filter(locale_id=self.locale_id)
-        return self.life_situation_links.filter(page__in=situations)
+        return public_situation_links(self).filter(page__locale_id=self.locale_id)
 
     @property
     def life_situations(self):

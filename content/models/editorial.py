@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.caching import PublicCacheMixin
+from content.serializers import PublicPageStreamField
 from content.text import BODY_FEATURES, TEXT_FEATURES
 
 
@@ -43,7 +44,7 @@ class StandardPage(PublicCacheMixin, Page):
         APIField("summary"),
         APIField("body"),
         APIField("highlight"),
-        APIField("related_pages"),
+        APIField("related_pages", serializer=PublicPageStreamField()),
     ]
 
     class Meta:

@@ -17,7 +17,9 @@ from wagtail.search import index
 from content.caching import PublicCacheMixin
 from content.models.snippets import ServiceCategory
 from content.models.surveys import SurveyPage
+from content.serializers import PublicServiceLinksField
 from content.text import TEXT_FEATURES, tel_href
+from content.visibility import public_service_links
 
 
 class RouteStepBlock(blocks.StructBlock):
@@ -129,14 +131,15 @@ class LifeSituationPage(PublicCacheMixin, Page):
         APIField("main_problems"),
         APIField("what_you_get"),
         APIField("route_steps"),
-        APIField("service_links"),
+        # Only the public services: a nested field is filtered like the listing itself.
+        APIField("service_links", serializer=PublicServiceLinksField()),
     ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = ContactsPage.objects.live().filter(locale=self.locale).first()
         context["service_links"] = (
-            self.service_links.filter(service__live=True)
+            public_service_links(self)
             .select_related("service", "service__locale", "category")
             .order_by("category__sort_order", "sort_order")
         )

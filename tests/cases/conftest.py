@@ -7,15 +7,15 @@ from django.utils import timezone
 from cases import route_graph as r
 from cases import services
 from cases.models import Case, Citizen, PlanItem
-from cases.validators import snils_checksum
 from content.models import LifeSituationPage, ServicePage
+from tests.factories import hand_snils
 
-_counter = iter(range(500, 10_000))
+_counter = iter(range(50_000, 99_999))
 
 
 def make_snils():
-    base = f"8{next(_counter):08d}"
-    return base + f"{snils_checksum(base):02d}"
+    """A valid SNILS whose control number does not come from the code under test."""
+    return hand_snils(next(_counter))
 
 
 @pytest.fixture

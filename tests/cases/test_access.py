@@ -4,7 +4,17 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases import route_graph as r
-from cases.models import Case
+from cases.models import Case, ScriptRun
+from content.models import LifeSituationPage, Script
+from tests.cases.conftest import add_item
+from tests.factories import CaseFactory
+
+# URL arguments that are not sub-objects of a case: the case itself, a transition name, an
+# export format, and content that every centre shares (scripts, surveys).
+NOT_SUB_OBJECTS = {"pk", "name", "fmt", "script", "survey"}
+# A valid form for the views that answer an invalid one with 404 themselves: then a 404 for a
+# foreign sub-object can only come from its lookup. ("cancel" without a reason changes nothing.)
+POST_DATA = {"plan-item-status": {"action": "cancel", "text": ""}, "script-answer": {"answer": "0"}}
 
 
 def staff_patterns():
@@ -85,6 +95,51 @@ def test_lists_of_another_centre_show_nothing_of_ours(client, users, case_at):
     assert case.citizen.full_name not in response.content.decode()
 
 
+def foreign_sub_objects(users):
+    """One of every sub-object a staff URL names, all of a case of the other centre."""
+    situation = LifeSituationPage.objects.get(
+        slug="released-from-prison", locale__language_code="ru"
+    )
+    foreign = CaseFactory(opened_by=users["reception74"], life_situation=situation)
+    script = Script.objects.filter(live=True).first()
+    return {
+        "item": add_item(users["curator74"], foreign),
+        "run": ScriptRun.objects.create(case=foreign, script=script, current_step="intro"),
+    }
+
+
+def state_of(obj):
+    obj.refresh_from_db()
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}
+
+
+def answer_codes(client, name, kwargs, data):
+    url = reverse(f"cases:{name}", kwargs=kwargs)
+    return [client.get(url).status_code, client.post(url, data).status_code]
+
+
+def test_our_case_with_a_foreign_sub_object_is_404(client, users, case_at):
+    """Each sub-object is looked up within the case of the URL, not only within the centre."""
+    ours = case_at(r.IN_SERVICE)
+    foreign = foreign_sub_objects(users)
+    before = {arg: state_of(obj) for arg, obj in foreign.items()}
+    client.force_login(users["curator"])
+    walked = set()
+    for name, args in staff_patterns():
+        subs = [arg for arg in args if arg not in NOT_SUB_OBJECTS]
+        if "pk" not in args or not subs:
+            continue
+        own = kwargs_for(name, args, ours)
+        data = POST_DATA.get(name, {})
+        assert 404 not in answer_codes(client, name, own, data), (name, "our own sub-object")
+        for arg in subs:
+            codes = answer_codes(client, name, {**own, arg: foreign[arg].pk}, data)
+            assert set(codes) <= {404, 405} and 404 in codes, (name, arg, codes)
+            walked.add((name, arg))
+    assert walked >= {("plan-item", "item"), ("plan-item-status", "item"), ("script-answer", "run")}
+    assert {arg: state_of(obj) for arg, obj in foreign.items()} == before
+
+
 @pytest.mark.parametrize("name", ["my-work", "intake"])
 def test_anonymous_users_are_sent_to_the_login_page(client, db, name):
     response = client.get(reverse(f"cases:{name}"))
@@ -107,3 +162,17 @@ def test_editor_without_a_centre_sees_no_case(client, users):
     client.force_login(users["editor"])
     case = Case.objects.first()
     assert client.get(reverse("cases:case-detail", args=[case.pk])).status_code == 403
+
+
+def test_centre_scoping_gives_nothing_without_a_signed_in_member_of_a_centre(users):
+    from django.contrib.auth.models import AnonymousUser
+
+    from cases.models import Appointment, Citizen
+
+    assert Case.objects.filter(centre=users["curator"].centre).exists()
+    for model in (Case, Citizen, Appointment):
+        assert not model.objects.for_user(AnonymousUser()).exists()
+        assert not model.objects.for_user(users["editor"]).exists()  # staff without a centre
+        mine = model.objects.for_user(users["curator"])
+        assert mine.exists()
+        assert set(mine.values_list("centre_id", flat=True)) == {users["curator"].centre_id}

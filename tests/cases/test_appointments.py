@@ -95,10 +95,17 @@ def test_booking_on_a_day_off_is_refused(client, chelny):
     day = timezone.localdate() + datetime.timedelta(days=1)
     while str(day.isoweekday()) in chelny.working_days:
         day += datetime.timedelta(days=1)
+    before = Appointment.objects.count()
     response = client.post("/zapis/", booking_data(chelny, date=day.isoformat()))
+    assert response.status_code == 422
     assert "В этот день центр не принимает. Рабочие дни: пн, вт, ср, чт, пт" in (
         response.content.decode()
     )
+    assert Appointment.objects.count() == before
+    assert not Appointment.objects.filter(name="Зульфия Тестовна").exists()
+    # The same booking on a working day goes through: the refusal was for the day alone.
+    assert client.post("/zapis/", booking_data(chelny)).status_code == 302
+    assert Appointment.objects.count() == before + 1
 
 
 def test_honeypot_saves_nothing(client, chelny):

@@ -1,14 +1,11 @@
 """The route as configured by editors, run through the domain operations."""
 
-import threading
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import close_old_connections
 
 from cases import route_graph as r
 from cases import services
-from cases.models import Case, TransitionLog
+from cases.models import Case
 from content.models import Route
 from tests.cases.conftest import add_item
 
@@ -75,58 +72,6 @@ def test_stale_form_gets_a_conflict_and_the_fresh_state(case_at, users):
     assert exc.value.case.state == r.CURATOR_ASSIGNED
     assert "изменил другой сотрудник" in exc.value.message
     assert case.transitions.filter(transition="assign_curator").count() == 1
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_staff_sending_the_same_transition_at_once(users, situation):
-    """Two threads, two connections, one barrier: one succeeds, the other gets a conflict."""
-    import datetime
-
-    from cases.models import Citizen
-    from tests.cases.conftest import make_snils
-
-    citizen = services.register_citizen(
-        users["reception"],
-        Citizen(
-            last_name="Гонкин",
-            first_name="Тест",
-            birth_date=datetime.date(1980, 2, 2),
-            snils=make_snils(),
-            consent_given=True,
-        ),
-    )
-    case = services.open_case(users["reception"], citizen, situation)
-    case = services.run_transition(case, "start_reception", users["reception"])
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def act():
-        try:
-            mine = Case.objects.get(pk=case.pk)
-            barrier.wait(timeout=10)
-            services.run_transition(
-                mine,
-                "assign_curator",
-                users["reception"],
-                curator=users["curator"],
-                expected_state=r.RECEPTION,
-            )
-            outcomes.append("ok")
-        except services.Conflict:
-            outcomes.append("conflict")
-        except services.TransitionRefused:
-            outcomes.append("conflict")
-        finally:
-            close_old_connections()
-
-    threads = [threading.Thread(target=act) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    assert sorted(outcomes) == ["conflict", "ok"]
-    assert TransitionLog.objects.filter(case_id=case.pk, transition="assign_curator").count() == 1
-    assert Case.objects.get(pk=case.pk).state == r.CURATOR_ASSIGNED
 
 
 def test_case_is_pinned_to_the_route_version_it_started_with(new_case, situation, users):

@@ -1,6 +1,7 @@
 """Staff screens: intake, the case page with its transitions and plan, the print view."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.urls import reverse
@@ -272,10 +273,18 @@ def test_documents_checklist(curator_client, case_at):
 def test_transition_log_commits_with_the_state(curator_client, case_at):
     case = case_at(r.PLAN_AGREED)
     before = TransitionLog.objects.count()
-    curator_client.post(
-        reverse("cases:case-transition", args=[case.pk, "start_services"]),
-        {"expected_state": r.PLAN_AGREED},
-    )
+    url = reverse("cases:case-transition", args=[case.pk, "start_services"])
+    # A side effect failing after the state and the log were written takes both back.
+    with (
+        mock.patch("cases.services._log_case", side_effect=RuntimeError("сбой журнала")),
+        pytest.raises(RuntimeError),
+    ):
+        curator_client.post(url, {"expected_state": r.PLAN_AGREED})
+    case.refresh_from_db()
+    assert case.state == r.PLAN_AGREED
+    assert TransitionLog.objects.count() == before
+    # Without the failure, both commit.
+    curator_client.post(url, {"expected_state": r.PLAN_AGREED})
     case.refresh_from_db()
     assert case.state == r.IN_SERVICE
     assert TransitionLog.objects.count() == before + 1

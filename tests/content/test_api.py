@@ -3,7 +3,14 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
-from content.models import ContactsPage, LifeSituationPage, Partner, Role, ServicePage
+from content.models import (
+    ContactsPage,
+    LifeSituationPage,
+    LifeSituationService,
+    Partner,
+    Role,
+    ServicePage,
+)
 
 SERVICE_FIELDS = {
     "official_name",
@@ -45,7 +52,7 @@ def test_every_published_page_type_is_listed(client, db):
 
 def test_services_come_with_all_their_fields(client, db):
     data = api(client, "pages/", type="content.ServicePage", fields="*", limit=100)
-    assert data["meta"]["total_count"] == ServicePage.objects.live().count()
+    assert data["meta"]["total_count"] == ServicePage.objects.live().public().count()
     item = next(i for i in data["items"] if i["meta"]["slug"] == "izgelek-psychological-support")
     assert set(item) >= SERVICE_FIELDS
     assert item["provider"]["address"] and item["provider"]["slug"] == "izgelek"
@@ -56,14 +63,24 @@ def test_services_come_with_all_their_fields(client, db):
     assert job["responsible_role"]["slug"] == "curator"
 
 
-def test_life_situation_detail_has_its_complex_and_route(client, disability):
+def test_life_situation_detail_has_its_complex_and_route(client, disability, make_service):
+    hidden = make_service(title="Снятая с публикации услуга")
+    hidden.unpublish()
+    category = disability.service_links.first().category
+    LifeSituationService.objects.create(page=disability, service=hidden, category=category)
     data = api(client, f"pages/{disability.pk}/")
     assert data["meta"]["type"] == "content.LifeSituationPage"
     assert data["target_audience"].startswith("<p>")
     assert data["route_steps"][0]["type"] == "step"
-    assert len(data["service_links"]) == disability.service_links.count()
+    # The complex as the public sees it: every link but the one to the unpublished service.
+    public_links = disability.service_links.exclude(service=hidden)
+    assert (
+        len(data["service_links"]) == public_links.count() == disability.service_links.count() - 1
+    )
+    assert hidden.pk not in [link["service_id"] for link in data["service_links"]]
     link = data["service_links"][0]
-    assert {"service_id", "service_title", "category_name"} <= set(link)
+    assert {"id", "meta", "service_id", "service_title", "category_name"} <= set(link)
+    assert link["meta"]["type"] == "content.LifeSituationService"
 
 
 def test_contacts_page_fields(client, db):

@@ -1,4 +1,4 @@
-from content.models import ServiceIndexPage, ServicePage
+from content.models import LifeSituationService, ServiceIndexPage, ServicePage
 
 
 def test_home_page_lists_the_life_situations(client, disability):
@@ -51,3 +51,28 @@ def test_service_list_offers_only_the_pages_own_categories(disability):
     assert ServiceCategory.objects.exclude(locale=disability.locale).exists()
     assert set(formset.forms[0].fields["category"].queryset) == ours
     assert set(formset.empty_form.fields["category"].queryset) == ours
+
+
+def test_the_public_pages_name_no_private_service_or_life_situation(client, disability):
+    """The site's pages list a life situation's services and a service's situations through
+    the same helpers as the API: a page behind a password is not named on a public one."""
+    from django.core.cache import cache
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import LifeSituationPageFactory, ServicePageFactory
+
+    category = disability.service_links.first().category
+    service = ServicePageFactory(title="Услуга под паролем")
+    LifeSituationService.objects.create(page=disability, service=service, category=category)
+    situation = LifeSituationPageFactory(title="Ситуация под паролем")
+    public_service = ServicePage.objects.live().get(slug="job-search")
+    LifeSituationService.objects.create(page=situation, service=public_service, category=category)
+    cache.clear()  # public pages are cached; each request here must render afresh
+    assert "Ситуация под паролем" in client.get(public_service.url).content.decode()
+    for page in (service, situation):
+        PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+    cache.clear()
+    assert "Услуга под паролем" not in client.get(disability.url).content.decode()
+    assert "Ситуация под паролем" not in client.get(public_service.url).content.decode()
