@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 SNILS_DIGITS = re.compile(r"\D")
-FIRST_SNILS = 1001001  # 001-001-001, the first number ever issued
 
 
 def snils_digits(value):
@@ -31,9 +30,10 @@ def validate_snils(value):
             _("СНИЛС состоит из 11 цифр, например 112-233-445 95."), code="snils_length"
         )
     number = int(digits[:9])
-    if number < FIRST_SNILS:
+    if number == 0:
         raise ValidationError(
-            _("Такого СНИЛС не бывает: номера начинаются с 001-001-001."), code="snils_range"
+            _("Такого СНИЛС не бывает: номер не может состоять из одних нулей."),
+            code="snils_zero",
         )
     # Numbers up to 001-001-998 were issued without a meaningful control number.
     if number > 1001998 and snils_checksum(digits) != int(digits[9:]):

@@ -41,8 +41,8 @@ def _fresh_revision_caches():
     test's revisions are rolled back and SQLite hands their ids out again, so a cache kept
     from an earlier test (or an earlier session in the same process) could answer for a
     revision it never saw."""
-    from cases import services
+    from cases.services import scripts, steps
 
-    services._steps_for_revision.cache_clear()
-    services._script_version.cache_clear()
+    steps._steps_for_revision.cache_clear()
+    scripts._script_version.cache_clear()
     yield

@@ -24,7 +24,9 @@ def snapshot(case):
     }
 
 
-@pytest.mark.parametrize("failing", ["cases.services._log_case", "cases.models.TransitionLog.save"])
+@pytest.mark.parametrize(
+    "failing", ["cases.services.transitions.log_case", "cases.models.TransitionLog.save"]
+)
 def test_a_failing_side_effect_rolls_back_the_state_and_the_log(case_at, users, failing):
     case = case_at(r.PLAN_AGREED)
     before = snapshot(case)

@@ -114,3 +114,10 @@ def test_a_phone_needs_six_digits_and_nothing_but_phone_characters(value):
         validate_phone(value)
     assert exc.value.messages == ["Укажите телефон цифрами, например +7 917 123-45-67."]
     assert exc.value.code == "phone"
+
+
+def test_a_snils_of_zeros_is_refused():
+    with pytest.raises(ValidationError) as exc:
+        validate_snils("000-000-000 00")
+    assert exc.value.code == "snils_zero"
+    assert exc.value.messages == ["Такого СНИЛС не бывает: номер не может состоять из одних нулей."]

@@ -276,7 +276,7 @@ def test_transition_log_commits_with_the_state(curator_client, case_at):
     url = reverse("cases:case-transition", args=[case.pk, "start_services"])
     # A side effect failing after the state and the log were written takes both back.
     with (
-        mock.patch("cases.services._log_case", side_effect=RuntimeError("сбой журнала")),
+        mock.patch("cases.services.transitions.log_case", side_effect=RuntimeError("сбой журнала")),
         pytest.raises(RuntimeError),
     ):
         curator_client.post(url, {"expected_state": r.PLAN_AGREED})
