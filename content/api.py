@@ -11,16 +11,43 @@ leak. Snippets are served as saved, never from an unapplied revision. See docs/a
 
 from django.utils.cache import patch_cache_control
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import get_base_url
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Site
 
 from content.caching import public_cache_seconds
 from content.models import Partner, Role, ServiceCategory
 from content.visibility import public_pages
+from portal import links
+
+URL_KEYS = {"detail_url", "html_url"}
+
+
+def rehost(data, bases, base):
+    """`data` with every detail_url/html_url that starts with one of `bases` moved to `base`."""
+    if isinstance(data, dict):
+        out = {}
+        for key, value in data.items():
+            if key in URL_KEYS and isinstance(value, str):
+                old = next((b for b in bases if b and value.startswith(b + "/")), None)
+                out[key] = base + value[len(old) :] if old else value
+            else:
+                out[key] = rehost(value, bases, base)
+        return out
+    if isinstance(data, list):
+        return [rehost(value, bases, base) for value in data]
+    return data
 
 
 class CachedAPIMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        # Wagtail builds the URLs from WAGTAILAPI_BASE_URL or the Site record; an integrator
+        # gets the address they asked on (or the configured public one: portal/links.py).
+        if getattr(response, "data", None) is not None:
+            site = Site.find_for_request(request)
+            bases = {get_base_url(request), site.root_url if site else None}
+            response.data = rehost(response.data, bases, links.base_url(request))
         if response.status_code == 200 and not request.user.is_authenticated:
             seconds = public_cache_seconds()
             patch_cache_control(response, public=True, max_age=seconds, s_maxage=seconds)

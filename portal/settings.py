@@ -283,7 +283,8 @@ if os.environ.get("MARSHRUT_FRONTEND_PURGE_URL"):
             "LOCATION": os.environ["MARSHRUT_FRONTEND_PURGE_URL"],
         }
     }
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# The API's URLs: the configured public address, else (content/api.py) the request's host.
+WAGTAILAPI_BASE_URL = PUBLIC_URL or None
 WAGTAILAPI_LIMIT_MAX = 100
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

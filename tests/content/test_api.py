@@ -133,3 +133,28 @@ def test_api_answers_are_cacheable(client, db, path):
     response = client.get("/api/v2/" + path)
     assert "public" in response["Cache-Control"]
     assert "s-maxage=300" in response["Cache-Control"]
+
+
+def test_api_urls_name_the_host_the_request_came_to(client, db, settings):
+    settings.PUBLIC_URL = ""
+    settings.WAGTAILAPI_BASE_URL = None
+    settings.ALLOWED_HOSTS = ["czn.example.ru", "testserver"]
+    host = {"HTTP_HOST": "czn.example.ru"}
+    data = client.get("/api/v2/pages/", {"type": "content.ServicePage"}, **host).json()
+    first = data["items"][0]["meta"]
+    assert first["detail_url"].startswith("http://czn.example.ru/api/v2/pages/")
+    assert first["html_url"].startswith("http://czn.example.ru/services/")
+    detail = client.get(first["detail_url"].removeprefix("http://czn.example.ru"), **host).json()
+    parent = detail["meta"]["parent"]["meta"]
+    assert parent["detail_url"].startswith("http://czn.example.ru/api/v2/pages/")
+    assert parent["html_url"].startswith("http://czn.example.ru/")
+    for text in (str(data), str(detail)):
+        assert "127.0.0.1" not in text and "localhost" not in text
+
+
+def test_api_urls_name_the_configured_public_url(client, db, settings):
+    settings.PUBLIC_URL = "https://zanyatost.example.ru"
+    settings.WAGTAILAPI_BASE_URL = settings.PUBLIC_URL
+    detail = client.get("/api/v2/pages/", {"type": "content.ServicePage"}).json()["items"][0]
+    assert detail["meta"]["detail_url"].startswith("https://zanyatost.example.ru/api/v2/pages/")
+    assert detail["meta"]["html_url"].startswith("https://zanyatost.example.ru/services/")
