@@ -79,13 +79,24 @@ def site(live_server, django_db_serialized_rollback):
     return live_server
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="ru-RU", viewport={"width": 1280, "height": 900})
+def _page(browser, width, height):
+    context = browser.new_context(locale="ru-RU", viewport={"width": width, "height": height})
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page on an office screen."""
+    yield from _page(browser, 1280, 900)
+
+
+@pytest.fixture
+def phone(browser):
+    """A page on a phone's screen (375 × 812 CSS pixels)."""
+    yield from _page(browser, 375, 812)
 
 
 @pytest.fixture

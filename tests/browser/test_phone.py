@@ -9,15 +9,6 @@ from playwright.sync_api import expect
 LARGEST = {"size": "4", "scheme": "wb", "spacing": "largest", "font": "sans", "images": "on"}
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(locale="ru-RU", viewport={"width": 375, "height": 812})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 def with_mode(page, site, path, state):
     page.goto(site.url + path)
     page.evaluate("s => localStorage.setItem('marshrut-a11y', s)", json.dumps(state))
