@@ -120,6 +120,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "template_partials",
+    "auditlog",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
