@@ -78,6 +78,7 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("пользователь")
         verbose_name_plural = _("пользователи")
+        permissions = [("unlock_accounts", _("Может снимать блокировку входа"))]
 
     def get_full_name(self):
         parts = [self.last_name, self.first_name, self.patronymic]
@@ -87,3 +88,21 @@ class User(AbstractUser):
         """Surname with initials, as Russian documents write it: «Рева Н. С.»."""
         initials = " ".join(f"{p[0]}." for p in (self.first_name, self.patronymic) if p)
         return f"{self.last_name} {initials}".strip() or self.username
+
+
+class LimitsCacheEntry(models.Model):
+    """The table of the "limits" cache (portal/ratelimit.py) when there is no Redis: Django's
+    DatabaseCache, shared by every app process. A model only so that the migrations make the
+    table (the columns are those of `createcachetable`) and test flushes empty it; it is read
+    and written through `caches["limits"]`, never through the ORM."""
+
+    cache_key = models.CharField(max_length=255, unique=True, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "portal_limits_cache"
+        default_permissions = ()
+
+    def __str__(self):
+        return self.cache_key

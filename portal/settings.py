@@ -19,10 +19,15 @@ EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitati
 DEFAULT_FROM_EMAIL      the sender of survey invitations
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_SECURE_HSTS_SECONDS, DJANGO_SECURE_PROXY_SSL_HEADER
                         HTTPS in production (defaults: on, one year, off)
+MARSHRUT_LOCKOUT_FAILURES  wrong passwords in a row that lock a username (from any address) and,
+                        separately, an address (for any username); default 5 (docs/security.md)
+MARSHRUT_LOCKOUT_MINUTES   how long a lockout lasts after the last counted failure; default 30
+MARSHRUT_PASSWORD_MIN_LENGTH  shortest password accepted; default 12 in production, 8 elsewhere
 """
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -124,6 +129,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -145,6 +151,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a sign-in refused by the lockout into the login page with its message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -193,16 +201,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
+# "limits" holds the rate limits (portal/ratelimit.py): it must be one store for every app
+# process, so it is Redis when REDIS_URL is set and otherwise the database (Django's
+# DatabaseCache in the table of portal.models.LimitsCacheEntry, made by the migrations). Never
+# LocMemCache: each gunicorn worker would count on its own. Sign-in lockouts live in the
+# database (django-axes' tables) whatever the cache.
+LIMITS_CACHE_TABLE = "portal_limits_cache"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "marshrut",
-        }
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "marshrut-limits",
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "limits": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": LIMITS_CACHE_TABLE,
+            # Above MAX_ENTRIES the cache drops a third of its keys, counts included.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+    }
 
 # --- Mail (survey invitations) ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@marshrut.local")
@@ -226,12 +253,45 @@ AUTH_USER_MODEL = "portal.User"
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "cases:my-work"
 LOGOUT_REDIRECT_URL = "portal:login"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in of a locked-out username or address before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+PASSWORD_MIN_LENGTH = int(
+    os.environ.get("MARSHRUT_PASSWORD_MIN_LENGTH") or (12 if IS_PRODUCTION else 8)
+)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Russian common passwords, also typed in the wrong keyboard layout (portal/passwords.py).
+    {"NAME": "portal.passwords.RussianCommonPasswordValidator"},
 ]
+# Sign-in lockout (django-axes, docs/security.md): MARSHRUT_LOCKOUT_FAILURES wrong passwords lock
+# that username from every address, and as many from one address lock that address for every
+# username, for MARSHRUT_LOCKOUT_MINUTES after the last counted failure. Attempts are kept in the
+# database, so every app process sees them. The staff and the Wagtail admin login forms show the
+# lockout (portal/forms.py); AXES_LOCKOUT_CALLABLE only sets the status code of that page.
+AXES_FAILURE_LIMIT = int(os.environ.get("MARSHRUT_LOCKOUT_FAILURES") or 5)
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MARSHRUT_LOCKOUT_MINUTES") or 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+# Tries made while locked out are refused without being counted: the lockout ends at the time the
+# page promises, and a locked-out person's retries do not push it further away.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A success does not wipe the failures: it would also wipe those of the address, so anyone with
+# an account could sign in between guesses at a colleague's password and never be stopped.
+AXES_RESET_ON_SUCCESS = False
+AXES_HTTP_RESPONSE_CODE = 429
+# No start-up banner; what axes logs names the path only (it masks the username and address,
+# AXES_SENSITIVE_PARAMETERS), and the attempts' posted data keep neither password nor username.
+AXES_VERBOSE = False
 if IS_TEST:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -274,6 +334,8 @@ WAGTAILADMIN_BASE_URL = (
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's login form shows the sign-in lockout like the staff one (portal/forms.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminLoginForm"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Public site caching (issue 3) -------------------------------------------------------------

@@ -1,6 +1,11 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal import lockout, views
 from portal.models import Centre
 
 
@@ -15,3 +20,30 @@ class CentreViewSet(SnippetViewSet):
 
 
 register_snippet(CentreViewSet)
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return lockout.can_unlock(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_lockout_urls():
+    return [
+        path("signin-lockouts/", views.lockouts, name="portal_lockouts"),
+        path("signin-lockouts/unlock/", views.unlock, name="portal_unlock"),
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def register_lockouts_menu_item():
+    return LockoutsMenuItem(
+        _("Блокировки входа"), reverse("portal_lockouts"), icon_name="lock", order=610
+    )
+
+
+@hooks.register("register_log_actions")
+def register_unlock_action(actions):
+    actions.register_action(
+        lockout.UNLOCK_ACTION, _("Снятие блокировки входа"), _("Блокировка входа снята")
+    )

@@ -1,6 +1,7 @@
 """Routes are edited in the Wagtail admin and validated against the code's route graph."""
 
 import pytest
+from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.admin.panels import get_edit_handler
 
@@ -48,7 +49,7 @@ def test_admin_form_refuses_a_route_that_cannot_close(form_class, db):
 
 
 def test_editor_opens_the_route_in_the_admin(client, db):
-    client.login(username="editor", password="marshrut-demo")
+    client.login(request=HttpRequest(), username="editor", password="marshrut-demo")
     route = Route.objects.first()
     response = client.get(reverse("wagtailsnippets_content_route:edit", args=[route.pk]))
     assert response.status_code == 200
@@ -66,7 +67,7 @@ def test_editor_creates_a_route_for_a_new_life_situation_in_the_admin(client, di
     )
     home.add_child(instance=situation)
     situation.save_revision().publish()
-    client.login(username="editor", password="marshrut-demo")
+    client.login(request=HttpRequest(), username="editor", password="marshrut-demo")
     path = ["start_reception", "assign_curator", "agree_plan", "record_employment", "close"]
     data = {
         "life_situation": situation.pk,
@@ -90,6 +91,6 @@ def test_editor_creates_a_route_for_a_new_life_situation_in_the_admin(client, di
 
 @pytest.mark.parametrize("name", ["route", "script"])
 def test_editor_lists_routes_and_scripts(client, db, name):
-    client.login(username="editor", password="marshrut-demo")
+    client.login(request=HttpRequest(), username="editor", password="marshrut-demo")
     response = client.get(reverse(f"wagtailsnippets_content_{name}:list"))
     assert response.status_code == 200

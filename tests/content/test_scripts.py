@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.admin.panels import get_edit_handler
 
@@ -118,7 +119,7 @@ def test_demo_scripts_are_published_and_previewable(client, rf, db):
     response.render()
     body = response.content.decode()
     assert "ул. Комарова, 5" in body and "итог: Отказался" in body
-    client.login(username="editor", password="marshrut-demo")
+    client.login(request=HttpRequest(), username="editor", password="marshrut-demo")
     edit = client.get(reverse("wagtailsnippets_content_script:edit", args=[script.pk]))
     assert edit.status_code == 200
     assert reverse("wagtailsnippets_content_script:preview_on_edit", args=[script.pk]) in (

@@ -1,14 +1,16 @@
 """The rate limit counts the real client behind a trusted proxy, and only behind one."""
 
+import time
+
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from portal import ratelimit
 
 
 @pytest.fixture(autouse=True)
-def _clear():
-    cache.clear()
+def _clear(db):
+    caches[ratelimit.LIMITS_CACHE].clear()
 
 
 def request(rf, remote, forwarded=None):
@@ -48,3 +50,17 @@ def test_garbage_in_the_header_does_not_break_the_limit(rf, settings):
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     assert ratelimit.client_ip(request(rf, "127.0.0.1", "not-an-ip, ,")) == "not-an-ip"
     assert ratelimit.client_ip(request(rf, "127.0.0.1", "")) == "127.0.0.1"
+
+
+def test_the_window_is_fixed_and_ends_on_time(rf, settings, monkeypatch):
+    """The database cache's own incr() would restart the expiry at its default 300 s; the
+    window must end `window` seconds after the first attempt, however many follow."""
+    settings.TRUSTED_PROXIES = []
+    clock = [time.time()]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    client = request(rf, "198.51.100.3")
+    assert [ratelimit.hit("w", client, 2, 600) for _ in range(3)] == [False, False, True]
+    clock[0] += 599
+    assert ratelimit.hit("w", client, 2, 600) is True
+    clock[0] += 2
+    assert ratelimit.hit("w", client, 2, 600) is False

@@ -1,3 +1,4 @@
+from django.http import HttpRequest
 from django.urls import reverse
 
 
@@ -29,14 +30,14 @@ def test_wrong_password_gets_a_russian_message_and_keeps_the_username(client, db
 
 
 def test_staff_without_editor_rights_cannot_enter_the_wagtail_admin(client, db):
-    client.login(username="curator", password="marshrut-demo")
+    client.login(request=HttpRequest(), username="curator", password="marshrut-demo")
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
 
 
 def test_editor_enters_the_wagtail_admin(client, db):
-    client.login(username="editor", password="marshrut-demo")
+    client.login(request=HttpRequest(), username="editor", password="marshrut-demo")
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/snippets/content/servicepage/").status_code in (404, 302)
     assert client.get("/admin/snippets/content/role/").status_code == 200
