@@ -81,6 +81,8 @@ def locked_until(request, credentials=None):
     if cool_off is None:
         return None
     handler = AxesProxyHandler.get_implementation()
+    if not hasattr(handler, "get_user_attempts"):  # not the database handler: no record times
+        return timezone.now() + cool_off
     ends = []
     for attempts in handler.get_user_attempts(request, credentials):
         rows = attempts.order_by("-attempt_time").values_list(
