@@ -146,6 +146,8 @@ def test_the_administrator_lists_and_unlocks_and_the_user_signs_in(client, db, a
     assert entry.user == admin
     assert "curator" in entry.label
     assert entry.data["failures"] == 5
+    history = admin_client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
+    assert "Снятие блокировки входа" in history
 
 
 def test_unlocking_an_address(client, db, administrator):
