@@ -26,10 +26,14 @@ SIGNED_IN_AT = "marshrut_signed_in_at"
 BACKGROUND_HEADER = "X-Marshrut-Background"
 
 
+def _now():
+    return int(time.time())
+
+
 def _signed_in(sender, request, user, **kwargs):
     """A new sign-in starts both clocks again (login() keeps the data of the same user)."""
     if request is not None and hasattr(request, "session"):
-        now = int(time.time())
+        now = _now()
         request.session[SIGNED_IN_AT] = now
         request.session[LAST_ACTIVITY] = now
 
@@ -87,7 +91,7 @@ class IdleTimeoutMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            now = int(time.time())
+            now = _now()
             session = request.session
             last = session.get(LAST_ACTIVITY, now)
             started = session.setdefault(SIGNED_IN_AT, now)
