@@ -23,12 +23,18 @@ class CodeForm(forms.Form):
                 "inputmode": "text",
                 "autocapitalize": "off",
                 "spellcheck": "false",
-                "autofocus": True,
             }
         ),
     )
 
     wrong_code = _("Код не подошёл. Проверьте время на телефоне и введите новый код.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.prefix:
+            # The one field of the code step and of enrolment: ready for typing (and, after a
+            # wrong code, for the next one). Not on the settings page, which has two forms.
+            self.fields["code"].widget.attrs["autofocus"] = True
 
     def refuse(self, message=None):
         self.add_error("code", message or self.wrong_code)

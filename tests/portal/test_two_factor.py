@@ -169,6 +169,8 @@ def test_the_user_switches_it_off_with_a_current_code_only(client, device, curat
 def test_an_administrator_resets_a_users_second_factor(client, device, curator):
     sign_in(client, "admin")
     url = reverse("two_factor_admin_reset", args=[curator.pk])
+    listing = client.get("/admin/users/").content.decode()
+    assert f'href="{url}"' in listing  # the button on the user with a device
     assert "Сбросить" in client.get(url).content.decode()
     client.post(url)
     assert not TOTPDevice.objects.filter(user=curator).exists()

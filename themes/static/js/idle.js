@@ -15,6 +15,9 @@
     var body = document.body;
     var source = body && body.hasAttribute("data-idle-timeout") ? body : script;
     if (!source || !source.hasAttribute("data-idle-timeout")) return null;
+    // In the admin, only the signed-in pages (those with Wagtail's sidebar) count down: the
+    // admin's sign-in and password-reset pages carry the script too.
+    if (source === script && !document.getElementById("wagtail-sidebar")) return null;
     var timeout = parseInt(source.getAttribute("data-idle-timeout"), 10);
     if (!(timeout > 0)) return null;
     var warning = parseInt(source.getAttribute("data-idle-warning"), 10) || 60;
