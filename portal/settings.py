@@ -149,7 +149,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.two_factor.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After the messages (its redirects may carry one); see docs/security.md.
+    # After OTPMiddleware (is_verified) and the messages; see docs/security.md.
     "portal.two_factor.middleware.TwoFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -98,8 +98,11 @@ class IdleTimeoutMiddleware:
             if now - last > settings.IDLE_TIMEOUT_SECONDS:
                 return self._expire(request, _("Сеанс завершён из-за бездействия. Войдите снова."))
             if now - started > settings.SESSION_MAX_SECONDS:
+                hours = settings.SESSION_MAX_SECONDS // 3600
                 return self._expire(
-                    request, _("Сеанс завершён: истёк наибольший срок работы без входа.")
+                    request,
+                    _("Сеанс завершён: с момента входа прошло больше %(hours)s ч. Войдите снова.")
+                    % {"hours": hours},
                 )
             if BACKGROUND_HEADER not in request.headers:
                 session[LAST_ACTIVITY] = now

@@ -53,7 +53,7 @@ def test_enrolment_in_the_demo_from_the_menu(site, page, axe):
     device = TOTPDevice.objects.get(user__username="curator", confirmed=False)
     page.get_by_label("Код из приложения").fill(code_for(device))
     page.get_by_role("button", name="Включить защиту").click()
-    expect(page.get_by_role("heading", name="Коды восстановления")).to_be_focused()
+    expect(page.get_by_role("heading", name="Коды восстановления", level=1)).to_be_visible()
     expect(page.locator(".recovery-codes li")).to_have_count(10)
     axe(page)
 
