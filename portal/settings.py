@@ -17,6 +17,10 @@ EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitati
                         production uses the local SMTP server and the demo writes mail to
                         var/mail/ (never to the console: invitations carry addresses)
 DEFAULT_FROM_EMAIL      the sender of survey invitations
+MARSHRUT_REQUIRE_2FA    1/0: every signed-in user must have a second factor (default: on in
+                        production, off elsewhere); docs/security.md
+MARSHRUT_IDLE_TIMEOUT_MINUTES  a signed-in session ends after this idle time (default 30)
+MARSHRUT_SESSION_MAX_HOURS     ... and after this time whatever the activity (default 12)
 DJANGO_SECURE_SSL_REDIRECT, DJANGO_SECURE_HSTS_SECONDS, DJANGO_SECURE_PROXY_SSL_HEADER
                         HTTPS in production (defaults: on, one year, off)
 MARSHRUT_LOCKOUT_FAILURES  wrong passwords in a row that lock a username (from any address) and,
@@ -147,8 +151,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.two_factor.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After OTPMiddleware (is_verified) and the messages; see docs/security.md.
+    "portal.two_factor.middleware.TwoFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last: turns a sign-in refused by the lockout into the login page with its message.
@@ -171,6 +179,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
+                "portal.two_factor.context_processors.session_timeout",
             ],
         },
     },
@@ -292,6 +301,16 @@ AXES_HTTP_RESPONSE_CODE = 429
 # No start-up banner; what axes logs names the path only (it masks the username and address,
 # AXES_SENSITIVE_PARAMETERS), and the attempts' posted data keep neither password nor username.
 AXES_VERBOSE = False
+# Two-factor sign-in (portal/two_factor): required of every signed-in user in production.
+MARSHRUT_REQUIRE_2FA = env_bool("MARSHRUT_REQUIRE_2FA", IS_PRODUCTION)
+OTP_TOTP_ISSUER = "Маршрут"
+OTP_TOTP_THROTTLE_FACTOR = 1  # 1, 2, 4, 8 … seconds after each wrong code in a row
+# Idle timeout: the session cookie lives as long as the idle time and every request that is
+# not a background one moves it on (IdleTimeoutMiddleware); a hard cap ends it in any case.
+IDLE_TIMEOUT_SECONDS = int(os.environ.get("MARSHRUT_IDLE_TIMEOUT_MINUTES", 30)) * 60
+IDLE_WARNING_SECONDS = 60
+SESSION_MAX_SECONDS = int(os.environ.get("MARSHRUT_SESSION_MAX_HOURS", 12)) * 3600
+SESSION_COOKIE_AGE = IDLE_TIMEOUT_SECONDS
 if IS_TEST:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -31,6 +31,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", include(staff_patterns)),
+    path("staff/", include("portal.two_factor.urls")),
     path("staff/", include("cases.urls")),
     # Headless content API (issue 3): see docs/api.md.
     path("api/v2/", api_router.urls),

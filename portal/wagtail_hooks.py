@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import lockout, views
 from portal.models import Centre
+from portal.two_factor import wagtail_admin as two_factor_admin
 
 
 class CentreViewSet(SnippetViewSet):
@@ -47,3 +48,9 @@ def register_unlock_action(actions):
     actions.register_action(
         lockout.UNLOCK_ACTION, _("Снятие блокировки входа"), _("Блокировка входа снята")
     )
+
+
+hooks.register("register_admin_urls", two_factor_admin.admin_urls)
+hooks.register("register_user_listing_buttons", two_factor_admin.user_buttons)
+hooks.register("register_log_actions", two_factor_admin.log_actions)
+hooks.register("insert_global_admin_js", two_factor_admin.idle_timeout_js)

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils.translation import override
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from cases import route_graph as r
@@ -141,6 +143,24 @@ def staff_pages(client, users, case_at):
     pages["staff 404"] = body(client.get("/staff/cases/999999999/"))
     client.force_login(users["hall"])
     pages["staff 403"] = body(client.get(reverse("cases:intake")))
+    return pages | two_factor_pages(client, users)
+
+
+def two_factor_pages(client, users):
+    """Enrolment (and its error), the recovery codes, the settings, the code step."""
+    client.force_login(users["career"])
+    setup = reverse("two_factor:setup")
+    pages = {"two-factor enrolment": body(client.get(setup))}
+    pages["two-factor enrolment error"] = body(client.post(setup, {"code": "12"}))
+    device = TOTPDevice.objects.get(user=users["career"])
+    device.throttle_reset()  # the wrong code above started django-otp's back-off
+    code = f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+    pages["two-factor recovery codes"] = body(client.post(setup, {"code": code}))
+    assert "Коды восстановления" in pages["two-factor recovery codes"]
+    pages["two-factor settings"] = body(client.get(setup))
+    client.logout()
+    client.force_login(users["career"])
+    pages["two-factor code step"] = body(client.get(reverse("two_factor:verify")))
     return pages
 
 
