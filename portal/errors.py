@@ -1,4 +1,4 @@
-"""The 400, 403, 404 and 500 pages: styled, in the visitor's language, with the phone and a way back.
+"""The 400, 403, 404 and 500 pages: styled, in the visitor's language, with the phone, a way back.
 
 They render without the database (a 500 may be the database failing) and say nothing of the
 request beyond which part of the portal it was for. A 403 shows the reason the view gave

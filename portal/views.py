@@ -30,7 +30,7 @@ def healthz(request):
 
 
 def _origin_only(uri):
-    """"inline", "eval" or a URL cut to scheme and host: a path or query may name a person."""
+    """ "inline", "eval" or a URL cut to scheme and host: a path or query may name a person."""
     parts = urlsplit(str(uri or ""))
     if parts.scheme in {"http", "https"} and parts.netloc:
         return f"{parts.scheme}://{parts.hostname}"

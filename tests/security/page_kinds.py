@@ -9,8 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from cases import route_graph as r
-from cases.models import Appointment, Case, SurveyInvitation
 from cases.choices import InvitationDelivery
+from cases.models import Appointment, Case, SurveyInvitation
 from content.models import SurveyPage
 from portal.models import User
 

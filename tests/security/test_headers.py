@@ -105,9 +105,7 @@ def test_hsts_in_production():
     assert client.get("/staff/login/")["Location"].startswith("https://")
     response = client.get("/staff/login/", secure=True)
     assert response.status_code == 200
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
+    assert response["Strict-Transport-Security"] == ("max-age=31536000; includeSubDomains; preload")
 
 
 def test_production_settings_turn_hsts_on(tmp_path):
