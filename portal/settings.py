@@ -355,12 +355,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The Wagtail admin (/admin/, portal/headers.py) gets the same policy but for what Wagtail 7.4
-# needs, measured in Chromium (docs/security.md): its templates and JavaScript set style
-# attributes (progress bars, the Draftail editor, Tippy tooltips, the image focal point).
+# needs, measured in Chromium (docs/security.md "Security headers"): its date/time widgets and
+# inline panels write inline <script>s (and jQuery re-runs them when a panel form is added), and
+# its JavaScript sets style attributes. No 'unsafe-eval' there either.
 ADMIN_URL_PREFIX = "/admin/"
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF, UNSAFE_INLINE],
         "img-src": [SELF, "data:", "blob:"],
     }
