@@ -26,8 +26,9 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+
+from portal import security_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -330,62 +331,15 @@ if IS_PRODUCTION:
     if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Content-Security-Policy (django-csp; docs/security.md "Security headers"): scripts and styles
-# only from our own static files; an inline <script> needs nonce="{{ CSP_NONCE }}"; inline
-# style attributes, event handlers (onclick=) and javascript: URLs are refused everywhere.
-CSP_REPORT_URL = "/csp-report"
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": [SELF],
-        "media-src": [SELF],
-        "worker-src": [SELF],
-        "manifest-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        # Wagtail's live preview frames our own pages; no other site may frame us.
-        "frame-ancestors": [SELF],
-        "report-uri": CSP_REPORT_URL,
-    }
-}
-# The Wagtail admin (/admin/, portal/headers.py) gets the same policy but for what Wagtail 7.4
-# needs, measured in Chromium (docs/security.md "Security headers"): its date/time widgets and
-# inline panels write inline <script>s (and jQuery re-runs them when a panel form is added), and
-# its JavaScript sets style attributes. No 'unsafe-eval' there either.
-ADMIN_URL_PREFIX = "/admin/"
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:"],
-    }
-}
+# Content-Security-Policy (django-csp), its /admin/ variant and Permissions-Policy: the policies
+# are in portal/security_headers.py, applied by portal/headers.py (docs/security.md).
+CONTENT_SECURITY_POLICY = security_headers.CONTENT_SECURITY_POLICY
+ADMIN_CONTENT_SECURITY_POLICY = security_headers.ADMIN_CONTENT_SECURITY_POLICY
+ADMIN_URL_PREFIX = security_headers.ADMIN_URL_PREFIX
+CSP_REPORT_URL = security_headers.CSP_REPORT_URL
+PERMISSIONS_POLICY = security_headers.PERMISSIONS_POLICY
 # Avatars from our own server only: a Gravatar lookup would tell another site who works here.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Powerful browser features none of our pages uses are switched off for every page and frame.
-PERMISSIONS_POLICY = {
-    "accelerometer": [],
-    "browsing-topics": [],
-    "camera": [],
-    "display-capture": [],
-    "geolocation": [],
-    "gyroscope": [],
-    "hid": [],
-    "magnetometer": [],
-    "microphone": [],
-    "midi": [],
-    "payment": [],
-    "serial": [],
-    "usb": [],
-}
-
 # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the rate limits
 # then count the real client, not the proxy (portal/ratelimit.py). Empty: REMOTE_ADDR is the
 # client. E.g. MARSHRUT_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8 behind a balancer on those hosts.
