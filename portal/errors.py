@@ -1,4 +1,4 @@
-"""The 403, 404 and 500 pages: styled, in the visitor's language, with the phone and a way back.
+"""The 400, 403, 404 and 500 pages: styled, in the visitor's language, with the phone, a way back.
 
 They render without the database (a 500 may be the database failing) and say nothing of the
 request beyond which part of the portal it was for. A 403 shows the reason the view gave
@@ -42,6 +42,12 @@ def _render(request, template, status, contact=True, **extra):
     response = HttpResponse(body, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    """A request Django refused (a body too large, too many fields, a forged host)."""
+    return _render(request, "errors/400.html", 400)
 
 
 @requires_csrf_token

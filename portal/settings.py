@@ -37,6 +37,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from portal import security_headers
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 ENV_CHOICES = ("production", "demo", "test", "development")
@@ -145,6 +147,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.headers.ContentSecurityPolicyMiddleware",
+    "portal.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -180,6 +184,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
                 "portal.two_factor.context_processors.session_timeout",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -351,7 +356,13 @@ WAGTAILADMIN_BASE_URL = (
     os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_URL or "http://127.0.0.1:8000"
 )
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads (the admin's documents and images are the only ones): type and size limited.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# No SVG: an SVG is a document that may carry script.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40 * 1000 * 1000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin's login form shows the sign-in lockout like the staff one (portal/forms.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "portal.forms.AdminLoginForm"
@@ -374,8 +385,17 @@ WAGTAILAPI_LIMIT_MAX = 100
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # --- Security ---------------------------------------------------------------------------------
+# Request bodies: a form's fields at most 2.5 MB in memory and 2000 fields (the Wagtail editor
+# posts one field per block); a larger body is refused with the 400 page (portal/errors.py).
+# Uploaded files beyond 2.5 MB stream to a temporary file; their size limits are above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Nothing of our addresses goes to other sites (a staff URL names a case's number); same-origin
+# requests keep the full referrer, which Django's CSRF check of HTTPS POSTs relies on.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail's live preview renders the page in a same-origin iframe, so DENY would break it;
@@ -392,6 +412,15 @@ if IS_PRODUCTION:
     if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Content-Security-Policy (django-csp), its /admin/ variant and Permissions-Policy: the policies
+# are in portal/security_headers.py, applied by portal/headers.py (docs/security.md).
+CONTENT_SECURITY_POLICY = security_headers.CONTENT_SECURITY_POLICY
+ADMIN_CONTENT_SECURITY_POLICY = security_headers.ADMIN_CONTENT_SECURITY_POLICY
+ADMIN_URL_PREFIX = security_headers.ADMIN_URL_PREFIX
+CSP_REPORT_URL = security_headers.CSP_REPORT_URL
+PERMISSIONS_POLICY = security_headers.PERMISSIONS_POLICY
+# Avatars from our own server only: a Gravatar lookup would tell another site who works here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the rate limits
 # then count the real client, not the proxy (portal/ratelimit.py). Empty: REMOTE_ADDR is the
 # client. E.g. MARSHRUT_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8 behind a balancer on those hosts.

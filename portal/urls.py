@@ -28,6 +28,7 @@ staff_patterns = (
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path(settings.CSP_REPORT_URL.lstrip("/"), views.csp_report, name="csp-report"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("staff/", include(staff_patterns)),
@@ -48,6 +49,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "portal.errors.bad_request"
 handler403 = "portal.errors.permission_denied"
 handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"

@@ -1,20 +1,26 @@
-"""Project-level views: the health check; the sign-in lockouts in the Wagtail admin."""
+"""Project-level views: the health check, the CSP violation reports and the sign-in
+lockouts in the Wagtail admin."""
 
+import json
 import logging
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from portal import lockout
 
 logger = logging.getLogger("marshrut.health")
+csp_logger = logging.getLogger("marshrut.csp")
+CSP_REPORT_MAX_BYTES = 8192
 
 
 @never_cache
@@ -63,3 +69,34 @@ def unlock(request):
     else:
         messages.warning(request, _("Эта блокировка уже снята или закончилась."))
     return redirect("portal_lockouts")
+
+
+def _origin_only(uri):
+    """ "inline", "eval" or a URL cut to scheme and host: a path or query may name a person."""
+    parts = urlsplit(str(uri or ""))
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return f"{parts.scheme}://{parts.hostname}"
+    return (parts.scheme or str(uri or ""))[:20]
+
+
+@csrf_exempt  # browsers send reports without a token; the view changes nothing
+@require_POST
+def csp_report(request):
+    """Logs a browser's Content-Security-Policy violation report, without personal data.
+
+    Only the violated directive, the blocked source's origin and the page's path are logged;
+    the page's query string, the sample of blocked code and the referrer are dropped.
+    """
+    if int(request.headers.get("Content-Length") or 0) <= CSP_REPORT_MAX_BYTES:
+        try:
+            report = json.loads(request.body.decode("utf-8")).get("csp-report", {})
+        except (ValueError, AttributeError):
+            report = {}
+        if isinstance(report, dict) and report:
+            csp_logger.warning(
+                "CSP violation: %s blocked %s on %s",
+                str(report.get("effective-directive") or report.get("violated-directive"))[:40],
+                _origin_only(report.get("blocked-uri")),
+                urlsplit(str(report.get("document-uri", ""))).path[:200],
+            )
+    return HttpResponse(status=204)

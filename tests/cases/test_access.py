@@ -54,7 +54,43 @@ def kwargs_for(url_name, names, case):
         "fmt": "csv",
         "survey": SurveyPage.objects.filter(phone_enabled=True, life_situation=None).first().pk,
     }
+    unknown = set(names) - set(values)
+    assert not unknown, (
+        f"{url_name}: no value for the URL argument(s) {sorted(unknown)}; teach kwargs_for() "
+        "an object of the case's centre for them, so the walks cover this URL"
+    )
     return {n: values[n] for n in names}
+
+
+# Staff URLs outside the `cases` namespace that the walks know about (sign-in and sign-out).
+WALKED_ELSEWHERE = {("portal", "login"), ("portal", "logout")}
+
+
+def routes_under_staff():
+    """(namespace, name) of every URL under /staff/, whatever its namespace."""
+    found = []
+
+    def walk(patterns, namespace, prefix):
+        for p in patterns:
+            route = prefix + str(p.pattern)
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, p.namespace or namespace, route)
+            elif route.startswith("staff/"):
+                found.append((namespace, p.name))
+
+    walk(get_resolver().url_patterns, None, "")
+    return found
+
+
+def test_every_staff_url_is_walked():
+    """A new screen under /staff/ in another namespace, or without a name, would escape the walks
+    (they enumerate the `cases` namespace): it must fail here until it is walked."""
+    for namespace, name in routes_under_staff():
+        assert namespace == "cases" and name or (namespace, name) in WALKED_ELSEWHERE, (
+            f"/staff/ URL {namespace}:{name} is not walked by tests/cases/test_access.py"
+        )
+    for name, args in staff_patterns():
+        assert set(args) <= {"pk", "name", "item", "script", "run", "fmt", "survey"}, (name, args)
 
 
 def test_there_are_staff_urls_to_walk():

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import override
 from django_otp.oath import totp
@@ -77,7 +78,7 @@ def validate(java, pages):
 
 
 def body(response):
-    assert response.status_code in (200, 403, 404, 409, 422, 500), response.status_code
+    assert response.status_code in (200, 400, 403, 404, 409, 422, 500), response.status_code
     assert response["Content-Type"].startswith("text/html"), response["Content-Type"]
     return response.content.decode()
 
@@ -141,6 +142,8 @@ def staff_pages(client, users, case_at):
         client.get(reverse("cases:appointments"), {"day": day.isoformat()})
     )
     pages["staff 404"] = body(client.get("/staff/cases/999999999/"))
+    too_large = {"comment": "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+    pages["400 (body too large)"] = body(client.post(reverse("booking"), too_large))
     client.force_login(users["hall"])
     pages["staff 403"] = body(client.get(reverse("cases:intake")))
     return pages | two_factor_pages(client, users)
