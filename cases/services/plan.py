@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
 from cases.services.base import TransitionRefused, log_case
+from cases.services.versions import claim_version
 
 
 def _editable(case):
@@ -26,9 +27,10 @@ def add_plan_item(user, case, item):
     return item
 
 
-def _save(item):
+def _save(item, version=None):
     try:
         with transaction.atomic():
+            claim_version(item, item.version if version is None else version, _("пункт плана"))
             item.save()
     except ConcurrentTransition:
         fresh = type(item).objects.get(pk=item.pk)
@@ -38,11 +40,12 @@ def _save(item):
         ) from None
 
 
-def update_plan_item(user, item, changed_fields):
+def update_plan_item(user, item, changed_fields, version=None):
+    """Save the edited item if it is still `version` (as update_citizen), else StaleEdit."""
     _editable(item.case)
     item.full_clean()
     with transaction.atomic():
-        _save(item)
+        _save(item, version)
         log_case(
             item.case,
             "marshrut.plan.change",
