@@ -1,5 +1,7 @@
 """Forms of the staff screens. Labels and messages in Russian; typed values are kept on error."""
 
+from functools import cached_property
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -27,6 +29,10 @@ class VersionedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("version", self.instance.version)
+
+    @cached_property
+    def changed_data(self):
+        return [name for name in super().changed_data if name != "version"]
 
     @property
     def opened_version(self):

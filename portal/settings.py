@@ -324,6 +324,7 @@ TRUSTED_PROXIES = env_list("MARSHRUT_TRUSTED_PROXIES")
 ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("MARSHRUT_ACCESS_LOG_RETENTION_DAYS", 1095))
 CHANGE_LOG_RETENTION_DAYS = int(os.environ.get("MARSHRUT_CHANGE_LOG_RETENTION_DAYS", 1095))
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+AUDITLOG_DISABLE_ON_RAW_SAVE = True  # loading a dump or fixture is not a change by anyone
 
 # --- Logging: personal data never goes to the logs; requests are logged without query strings.
 LOGGING = {

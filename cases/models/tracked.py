@@ -34,6 +34,6 @@ def entry_label(content_type, pk):
 
 
 @receiver(pre_save, sender=LogEntry)
-def _label_without_personal_data(sender, instance, **kwargs):
-    if instance._state.adding and instance.content_type_id:
+def _label_without_personal_data(sender, instance, raw=False, **kwargs):
+    if not raw and instance._state.adding and instance.content_type_id:
         instance.object_repr = entry_label(instance.content_type, instance.object_pk)

@@ -139,6 +139,14 @@ def staff_pages(client, users, case_at):
         client.get(reverse("cases:appointments"), {"day": day.isoformat()})
     )
     pages["staff 404"] = body(client.get("/staff/cases/999999999/"))
+    client.force_login(users["dpo"])
+    pages["access log"] = body(client.get(reverse("cases:audit-log"), {"action": "view"}))
+    pages["access log of a citizen"] = body(
+        client.get(reverse("cases:audit-citizen", args=[case.citizen_id]))
+    )
+    pages["access log of a colleague"] = body(
+        client.get(reverse("cases:audit-user", args=[users["curator"].pk]))
+    )
     client.force_login(users["hall"])
     pages["staff 403"] = body(client.get(reverse("cases:intake")))
     return pages
