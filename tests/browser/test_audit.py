@@ -26,7 +26,6 @@ def edited_case():
     case = Case.objects.filter(centre__slug="nchelny", state=r.IN_SERVICE).first()
     item = case.plan_items.exclude(status__in=["done", "refused", "cancelled"]).first()
     item.due_date = timezone.localdate() + datetime.timedelta(days=40)
-    item.from_ipra = True
     item.note = "Созвониться после собеседования"
     services.update_plan_item(User.objects.get(username="curator"), item, ["due_date", "note"])
     return case
@@ -42,8 +41,7 @@ def test_the_case_history_shows_who_changed_what(site, page, phone, axe):
         changes = screen.locator(".change-history").first
         expect(screen.get_by_role("heading", name="История изменений")).to_be_visible()
         expect(changes).to_contain_text("Срок исполнения")
-        expect(changes).to_contain_text("По ИПРА: «нет» → «да»")
-        expect(changes).to_contain_text("(Рева Н. С.)")
+        expect(changes).to_contain_text("Примечание: «—» → «Созвониться после собеседования»")
         axe(screen)
         screen.get_by_role("heading", name="История изменений").scroll_into_view_if_needed()
         shot(screen, f"case-history-{name}")
