@@ -8,6 +8,7 @@ import io
 import pytest
 from auditlog.models import LogEntry
 from django.core.management import call_command
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -224,3 +225,18 @@ def test_links_to_the_log_only_for_the_officer(client, users, case_at):
     assert link not in client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
     client.force_login(users["dpo"])
     assert link in client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the append-only trigger is PostgreSQL's"
+)
+def test_the_database_refuses_changes_outside_the_purge(users):
+    entry = AccessLog.objects.create(
+        user=users["curator"], action=AccessAction.VIEW, object_type=AccessObject.REGISTRY
+    )
+    for sql in ("UPDATE cases_accesslog SET label = 'x'", "DELETE FROM cases_accesslog"):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql + " WHERE id = %s", [entry.pk])
+    with transaction.atomic():
+        AccessLog.objects.filter(pk=entry.pk).purge()
+    assert not AccessLog.objects.filter(pk=entry.pk).exists()
