@@ -55,3 +55,25 @@ class InvitationDelivery(models.TextChoices):
     EMAIL = "email", _("ссылка отправлена на электронную почту")
     STAFF = "staff", _("передать ссылку лично или провести опрос по телефону")
     PHONE = "phone", _("опрос по телефону")
+
+
+class AccessAction(models.TextChoices):
+    """What a staff member did with personal data (AccessLog.action)."""
+
+    VIEW = "view", _("Просмотр")
+    PRINT = "print", _("Печать")
+    EXPORT = "export", _("Выгрузка")
+    SEARCH = "search", _("Поиск")
+
+
+class AccessObject(models.TextChoices):
+    """What was opened (AccessLog.object_type). A later record kind (IPRA, referral) adds a line
+    here and one in cases.services.audit.ACCESS_KINDS."""
+
+    CITIZEN = "citizen", _("Гражданин")
+    CASE = "case", _("Случай")
+    PLAN_ITEM = "plan_item", _("Пункт плана")
+    REGISTRY = "registry", _("Реестр получателей")
+    APPOINTMENTS = "appointments", _("Журнал записи")
+    CITIZEN_SEARCH = "citizen_search", _("Поиск гражданина")
+    ACCESS_LOG = "access_log", _("Журнал доступа")

@@ -47,3 +47,28 @@ def csv_response(cases):
 
 def xlsx_response(cases):
     return spreadsheets.xlsx_response(HEADER, rows(cases), _filename("xlsx"), "Реестр")
+
+
+ACCESS_HEADER = ["Когда", "Сотрудник", "Действие", "Что открыто", "Запись", "Подробности", "Адрес"]
+
+
+def access_rows(entries):
+    for e in entries.select_related("user").iterator(chunk_size=2000):
+        yield [
+            timezone.localtime(e.at).strftime("%d.%m.%Y %H:%M:%S"),
+            e.user.get_full_name() if e.user else "",
+            e.get_action_display(),
+            e.get_object_type_display(),
+            e.label,
+            e.detail,
+            e.address or "",
+        ]
+
+
+def access_log_response(entries, fmt):
+    filename = f"zhurnal-dostupa-{timezone.localdate():%Y-%m-%d}.{fmt}"
+    if fmt == "xlsx":
+        return spreadsheets.xlsx_response(
+            ACCESS_HEADER, access_rows(entries), filename, "Журнал доступа"
+        )
+    return spreadsheets.csv_response(ACCESS_HEADER, access_rows(entries), filename)

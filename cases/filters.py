@@ -2,15 +2,17 @@
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases import route_graph as r
-from cases.choices import PlanItemStatus
+from cases.choices import AccessAction, AccessObject, PlanItemStatus
 from cases.forms import curators_of, live_life_situations
-from cases.models import Case, PlanItem, fold
+from cases.models import AccessLog, Case, PlanItem, fold
 from cases.validators import snils_digits
+from portal.widgets import DateInput
 
 
 def overdue_items():
@@ -64,3 +66,34 @@ class RegistryFilter(django_filters.FilterSet):
         if value:
             return queryset.filter(Exists(overdue_items()))
         return queryset
+
+
+class AccessLogFilter(django_filters.FilterSet):
+    """Filters of the access log (dates, a colleague, an action, a kind of record): nothing of a
+    citizen, so they may travel in the URL."""
+
+    date_from = django_filters.DateFilter(
+        label=_("С даты"), field_name="at", lookup_expr="date__gte", widget=DateInput()
+    )
+    date_to = django_filters.DateFilter(
+        label=_("По дату"), field_name="at", lookup_expr="date__lte", widget=DateInput()
+    )
+    user = django_filters.ModelChoiceFilter(
+        label=_("Сотрудник"), queryset=None, empty_label=_("Все")
+    )
+    action = django_filters.ChoiceFilter(
+        label=_("Действие"), choices=AccessAction.choices, empty_label=_("Все")
+    )
+    object_type = django_filters.ChoiceFilter(
+        label=_("Что открыто"), choices=AccessObject.choices, empty_label=_("Все")
+    )
+
+    class Meta:
+        model = AccessLog
+        fields = ["date_from", "date_to", "user", "action", "object_type"]
+
+    def __init__(self, *args, centre, **kwargs):
+        super().__init__(*args, **kwargs)
+        staff = get_user_model().objects.filter(centre=centre).order_by("last_name", "first_name")
+        self.filters["user"].queryset = staff
+        self.filters["user"].field.label_from_instance = lambda u: u.get_full_name()

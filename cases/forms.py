@@ -1,5 +1,7 @@
 """Forms of the staff screens. Labels and messages in Russian; typed values are kept on error."""
 
+from functools import cached_property
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils import timezone
@@ -18,7 +20,36 @@ class SnilsField(forms.CharField):
         return snils_digits(initial or "") != snils_digits(data or "")
 
 
-class CitizenForm(forms.ModelForm):
+class VersionedForm(forms.ModelForm):
+    """A model form carrying the version of the record it was opened with (a hidden field), so
+    that the service refuses the save if a colleague saved the record meanwhile."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+
+    @cached_property
+    def changed_data(self):
+        return [name for name in super().changed_data if name != "version"]
+
+    @property
+    def opened_version(self):
+        """The posted version; a form posted without one counts as opened on the current."""
+        value = self.cleaned_data.get("version")
+        return self.instance.version if value is None else value
+
+    def refused(self, stale):
+        """Show the refusal; the form keeps what was typed, and its version becomes the current
+        one, so that saving again (after reading what changed) is a deliberate choice."""
+        self.add_error(None, stale.message)
+        data = self.data.copy()
+        data[self.add_prefix("version")] = stale.version
+        self.data = data
+
+
+class CitizenForm(VersionedForm):
     snils = SnilsField(
         label=_("СНИЛС"),
         max_length=20,
@@ -138,7 +169,7 @@ def curators_of(centre):
     )
 
 
-class PlanItemForm(forms.ModelForm):
+class PlanItemForm(VersionedForm):
     class Meta:
         model = PlanItem
         fields = [

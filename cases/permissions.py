@@ -23,6 +23,9 @@ ROLE_PERMISSIONS = {
     "psychologist": SPECIALIST,
     "individual": SPECIALIST,
     "employer": SPECIALIST,
+    # Reads the access log and the change log of their centre (docs/security.md); the records
+    # themselves only to look (every look is in the access log too).
+    "data-protection": [*VIEW, "view_accesslog"],
 }
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tables2.paginators import LazyPaginator
 from django_tables2.rows import BoundRows
 
-from cases.models import Case
+from cases.models import AccessLog, Case
 
 
 def cell(label):
@@ -125,3 +125,54 @@ class DeferredJoinPaginator(LazyPaginator):
         loaded = {obj.pk: obj for obj in queryset.order_by().filter(pk__in=ids)}
         records = [loaded[pk] for pk in ids if pk in loaded]
         return Page(BoundRows(data=records, table=rows.table), number, self)
+
+
+class AccessLogTable(tables.Table):
+    """The access log for the data-protection officer: one access in a row, newest first."""
+
+    at = tables.DateTimeColumn(
+        verbose_name=_("Когда"), attrs=cell(_("Когда")), format="d.m.Y H:i:s", orderable=False
+    )
+    user = tables.Column(verbose_name=_("Сотрудник"), attrs=cell(_("Сотрудник")), orderable=False)
+    action = tables.Column(verbose_name=_("Действие"), attrs=cell(_("Действие")), orderable=False)
+    object_type = tables.Column(
+        verbose_name=_("Что открыто"), attrs=cell(_("Что открыто")), orderable=False
+    )
+    label = tables.Column(verbose_name=_("Запись"), attrs=cell(_("Запись")), orderable=False)
+    detail = tables.Column(
+        verbose_name=_("Подробности"), attrs=cell(_("Подробности")), orderable=False, default="—"
+    )
+    address = tables.Column(
+        verbose_name=_("Адрес"), attrs=cell(_("Адрес")), orderable=False, default="—"
+    )
+
+    class Meta:
+        model = AccessLog
+        fields = []
+        sequence = ["at", "user", "action", "object_type", "label", "detail", "address"]
+        template_name = "cases/includes/access_log_table.html"
+        empty_text = _("Записей нет. Измените условия отбора.")
+
+    def render_user(self, record):
+        if record.user is None:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("cases:audit-user", args=[record.user_id]),
+            record.user.get_short_name(),
+        )
+
+    def render_action(self, record):
+        return record.get_action_display()
+
+    def render_object_type(self, record):
+        return record.get_object_type_display()
+
+    def render_label(self, record):
+        if record.citizen_id is None:
+            return record.label or "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("cases:audit-citizen", args=[record.citizen_id]),
+            record.label,
+        )

@@ -11,6 +11,8 @@ DATABASE_URL            postgres://user:pass@host:5432/name; default: SQLite var
 REDIS_URL               redis://127.0.0.1:6379/0 to use Redis as the cache
 MARSHRUT_VAR_DIR        where the SQLite file, media and the demo secret live (default ./var)
 MARSHRUT_TRUSTED_PROXIES  proxies (addresses, networks) whose X-Forwarded-For is believed
+MARSHRUT_ACCESS_LOG_RETENTION_DAYS  how long access-log entries are kept (default 1095 = 3 years)
+MARSHRUT_CHANGE_LOG_RETENTION_DAYS  how long change-log entries are kept (default 1095)
 MARSHRUT_PUBLIC_URL     the address citizens use (https://czn.example.ru); default: request's host
 WAGTAILADMIN_BASE_URL   base URL of admin notifications and of links sent without a request
 EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitations; without it
@@ -156,6 +158,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "portal.change_log.ChangeLogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "portal.two_factor.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -425,6 +428,13 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # then count the real client, not the proxy (portal/ratelimit.py). Empty: REMOTE_ADDR is the
 # client. E.g. MARSHRUT_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8 behind a balancer on those hosts.
 TRUSTED_PROXIES = env_list("MARSHRUT_TRUSTED_PROXIES")
+
+# --- Access and change logs (docs/security.md): kept this many days, then purged by
+# `manage.py purge_audit_logs` (the only way their entries are ever deleted).
+ACCESS_LOG_RETENTION_DAYS = int(os.environ.get("MARSHRUT_ACCESS_LOG_RETENTION_DAYS", 1095))
+CHANGE_LOG_RETENTION_DAYS = int(os.environ.get("MARSHRUT_CHANGE_LOG_RETENTION_DAYS", 1095))
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+AUDITLOG_DISABLE_ON_RAW_SAVE = True  # loading a dump or fixture is not a change by anyone
 
 # --- Logging: personal data never goes to the logs; requests are logged without query strings.
 LOGGING = {

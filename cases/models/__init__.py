@@ -5,14 +5,30 @@ and the app label `cases` stay as they were.
 """
 
 from .appointments import Appointment
+from .audit import AccessLog, AppendOnly
 from .base import CentreScopedQuerySet, fold
 from .case import Case, TransitionLog
 from .citizens import Citizen
 from .plan import PlanItem
 from .scripts import ScriptRun
 from .surveys import SurveyInvitation, _invitation_token
+from .tracked import track
+
+
+def _case_label(pk):
+    opened = Case.objects.filter(pk=pk).values_list("opened_at", flat=True).first()
+    return f"Случай № {opened:%Y}-{int(pk):06d}" if opened else f"Случай № {pk}"
+
+
+# The change log (django-auditlog): one line a model holding personal data.
+track(Citizen, lambda pk: f"Гражданин № {pk}")
+track(Case, _case_label, exclude=["state_changed_at", "suspended_from"])
+track(PlanItem, lambda pk: f"Пункт плана № {pk}", exclude=["sort_order"])
+track(Appointment, lambda pk: f"Запись на приём № {pk}", exclude=["duration_minutes"])
 
 __all__ = [
+    "AccessLog",
+    "AppendOnly",
     "Appointment",
     "Case",
     "CentreScopedQuerySet",

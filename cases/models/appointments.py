@@ -63,3 +63,7 @@ class Appointment(models.Model):
 
     def __str__(self):
         return f"{self.starts_at:%d.%m.%Y %H:%M} — {self.name}"
+
+    def get_additional_data(self):
+        """Stored with each change-log entry (django-auditlog): whose record, if known."""
+        return {"citizen": self.citizen_id, "case": self.case_id}

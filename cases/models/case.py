@@ -94,6 +94,10 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def __str__(self):
         return f"№ {self.number} — {self.citizen}"
 
+    def get_additional_data(self):
+        """Stored with each change-log entry (django-auditlog): whose record."""
+        return {"citizen": self.citizen_id, "case": self.pk}
+
     @property
     def number(self):
         return f"{self.opened_at:%Y}-{self.pk:06d}" if self.pk else "—"

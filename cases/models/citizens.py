@@ -62,6 +62,9 @@ class Citizen(models.Model):
     search_text = models.CharField(max_length=400, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Raised by every save through cases.services (a conditional UPDATE): an edit made on an
+    # older version is refused instead of overwriting a colleague's (docs/security.md).
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = CentreScopedQuerySet.as_manager()
 
@@ -77,6 +80,10 @@ class Citizen(models.Model):
         self.snils = snils_digits(self.snils)
         self.search_text = fold(f"{self.full_name} {self.snils}")
         super().save(*args, **kwargs)
+
+    def get_additional_data(self):
+        """Stored with each change-log entry (django-auditlog): whose record and its version."""
+        return {"citizen": self.pk, "version": self.version}
 
     @property
     def full_name(self):

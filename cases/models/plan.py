@@ -35,6 +35,7 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
     completed_on = models.DateField(_("выполнено"), null=True, blank=True)
     sort_order = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=0, editable=False)  # as Citizen.version
 
     class Meta:
         ordering = ["sort_order", "due_date", "pk"]
@@ -44,6 +45,10 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
 
     def __str__(self):
         return self.service.title
+
+    def get_additional_data(self):
+        """Stored with each change-log entry: whose record and the item's version."""
+        return {"citizen": self.case.citizen_id, "case": self.case_id, "version": self.version}
 
     @property
     def is_planned(self):

@@ -6,8 +6,10 @@ with its log entries. One module per subject; the public functions are re-export
 """
 
 from .appointments import book_appointment, set_appointment_status
+from .audit import purge_logs, record_access, scrub_citizen, search_kind
 from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
+from .history import case_history, citizen_history, record_history
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
 from .scripts import answer_script, script_version, scripts_for, start_script
 from .steps import (
@@ -31,11 +33,13 @@ from .surveys import (
     surveys_for,
 )
 from .transitions import move_to_latest_route, run_transition
+from .versions import StaleEdit
 
 __all__ = [
     "AlreadyAnswered",
     "Conflict",
     "PLAN_ACTIONS",
+    "StaleEdit",
     "Step",
     "TransitionRefused",
     "add_plan_item",
@@ -43,19 +47,26 @@ __all__ = [
     "answer_script",
     "available_steps",
     "book_appointment",
+    "case_history",
     "change_plan_item_status",
+    "citizen_history",
     "find_citizens",
     "invitation_url",
     "invite_to_survey",
     "live_route_revision",
     "move_to_latest_route",
     "open_case",
+    "purge_logs",
+    "record_access",
     "record_phone_survey",
+    "record_history",
     "register_citizen",
     "required_documents",
     "route_steps",
     "run_transition",
+    "scrub_citizen",
     "scripts_for",
+    "search_kind",
     "script_version",
     "send_invitation",
     "set_appointment_status",

@@ -8,6 +8,7 @@ from wagtail.log_actions import log
 from cases import route_graph as r
 from cases.models import Case, Citizen, TransitionLog, fold
 from cases.services.steps import live_route_revision
+from cases.services.versions import claim_version
 from cases.validators import snils_digits
 
 
@@ -45,9 +46,12 @@ def register_citizen(user, citizen):
     return citizen
 
 
-def update_citizen(user, citizen, changed_fields):
+def update_citizen(user, citizen, changed_fields, version=None):
+    """Save the edited card if it is still `version` (the one the form was opened with; None:
+    the version it was read with), else StaleEdit naming what the colleague changed."""
     citizen.full_clean()
     with transaction.atomic():
+        claim_version(citizen, citizen.version if version is None else version, _("карточку"))
         citizen.save()
         log(
             citizen,

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
 from cases.services.base import TransitionRefused, log_case
+from cases.services.versions import StaleEdit, claim_version
 
 
 def _editable(case):
@@ -26,23 +27,29 @@ def add_plan_item(user, case, item):
     return item
 
 
-def _save(item):
+def _changed_meanwhile(item):
+    fresh = type(item).objects.get(pk=item.pk)
+    return TransitionRefused(
+        _("Пункт плана только что изменил другой сотрудник: теперь он «%(s)s». Обновите план.")
+        % {"s": fresh.get_status_display()}
+    )
+
+
+def _save(item, version=None):
     try:
         with transaction.atomic():
+            claim_version(item, item.version if version is None else version, _("пункт плана"))
             item.save()
     except ConcurrentTransition:
-        fresh = type(item).objects.get(pk=item.pk)
-        raise TransitionRefused(
-            _("Пункт плана только что изменил другой сотрудник: теперь он «%(s)s». Обновите план.")
-            % {"s": fresh.get_status_display()}
-        ) from None
+        raise _changed_meanwhile(item) from None
 
 
-def update_plan_item(user, item, changed_fields):
+def update_plan_item(user, item, changed_fields, version=None):
+    """Save the edited item if it is still `version` (as update_citizen), else StaleEdit."""
     _editable(item.case)
     item.full_clean()
     with transaction.atomic():
-        _save(item)
+        _save(item, version)
         log_case(
             item.case,
             "marshrut.plan.change",
@@ -69,6 +76,9 @@ def change_plan_item_status(user, item, action, text=""):
         )
     with transaction.atomic():
         method(text) if PLAN_ACTIONS[action] else method()
-        _save(item)
+        try:
+            _save(item)
+        except StaleEdit:  # saved by a colleague since it was read: as a status change would be
+            raise _changed_meanwhile(item) from None
         log_case(item.case, "marshrut.plan.status", user, {"item": item.pk, "status": item.status})
     return item

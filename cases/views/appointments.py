@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import services
-from cases.choices import AppointmentSource, AppointmentStatus
+from cases.choices import AccessAction, AccessObject, AppointmentSource, AppointmentStatus
 from cases.forms_booking import StaffBookingForm
 from cases.models import Appointment
 from cases.views.common import staff_view
@@ -87,6 +87,8 @@ def journal(request):
             % {"t": timezone.localtime(appointment.starts_at).strftime("%d.%m.%Y %H:%M")},
         )
         return redirect(f"{request.path}?day={timezone.localtime(appointment.starts_at).date()}")
+    if not request.htmx:
+        services.record_access(request, AccessObject.APPOINTMENTS, AccessAction.VIEW, str(day))
     return _render(request, day)
 
 

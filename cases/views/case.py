@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import services
-from cases.choices import PlanItemStatus
+from cases.choices import AccessAction, PlanItemStatus
 from cases.forms import PlanItemForm, PlanStatusForm, TransitionForm
 from cases.models import PlanItem, ScriptRun
 from cases.views.case_sections import section_context
@@ -52,6 +52,10 @@ def case_detail(request, pk):
     item = request.GET.get("item", "")
     if item.isdigit() and request.htmx:
         return _render_plan(request, case, focus="item", focus_item=int(item))
+    # One access-log entry per page view; htmx refreshes of its sections after an action are
+    # not new views (and the action itself is in the change log).
+    if not request.htmx:
+        services.record_access(request, case, AccessAction.VIEW)
     return _render(request, case)
 
 
@@ -152,7 +156,14 @@ def plan_item(request, pk, item):
     form = PlanItemForm(request.POST, instance=obj, case=case, prefix=f"item{obj.pk}")
     if form.is_valid():
         try:
-            services.update_plan_item(request.user, form.save(commit=False), form.changed_data)
+            services.update_plan_item(
+                request.user, form.save(commit=False), form.changed_data, form.opened_version
+            )
+        except services.StaleEdit as stale:
+            form.refused(stale)
+            return _render_plan(
+                request, case, status=409, edit_item=obj.pk, edit_form=form, focus="edit"
+            )
         except (ValidationError, services.TransitionRefused) as exc:
             form.add_error(None, exc if isinstance(exc, ValidationError) else str(exc))
         else:
@@ -184,7 +195,7 @@ def plan_item_status(request, pk, item):
             focus="item",
             focus_item=obj.pk,
         )
-    except services.TransitionRefused as exc:
+    except (services.TransitionRefused, services.StaleEdit) as exc:
         return _refused(request, case, exc)
     messages.success(
         request, _("«%(s)s»: %(st)s.") % {"s": obj.service.title, "st": obj.get_status_display()}
@@ -210,6 +221,7 @@ def documents(request, pk):
 def plan_print(request, pk):
     case = get_case(request, pk)
     items = case.plan_items.exclude(status__in=PlanItemStatus.dropped()).select_related("service")
+    services.record_access(request, case, AccessAction.PRINT, _("план для гражданина"))
     return render(request, "cases/plan_print.html", {"case": case, "items": items})
 
 

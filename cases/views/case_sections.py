@@ -128,6 +128,7 @@ def history_section(facts):
     return {
         "runs": facts.runs,
         "history": facts.case.transitions.select_related("user")[:100],
+        "changes": services.case_history(facts.case),
         "outcome_labels": OUTCOME_LABELS,
         "state_labels": r.STATE_LABELS,
     }

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 
 from cases import route_graph as r
 from cases import services
+from cases.choices import AccessAction, AccessObject
 from cases.forms import CitizenForm, OpenCaseForm, SearchForm
 from cases.models import Case, Citizen
 from cases.views.common import staff_view
@@ -24,7 +25,14 @@ def intake(request):
         search_form = SearchForm(request.POST)
         searched = True
         if search_form.is_valid():
-            results = services.find_citizens(request.user, search_form.cleaned_data["q"])
+            query = search_form.cleaned_data["q"]
+            results = services.find_citizens(request.user, query)
+            services.record_access(
+                request,
+                AccessObject.CITIZEN_SEARCH,
+                AccessAction.SEARCH,
+                services.search_kind(query),
+            )
         else:
             status = 422
     elif action == "create":
@@ -86,6 +94,8 @@ def open_case_view(request, pk):
         else:
             status = 422
     cases = citizen.cases.select_related("life_situation").order_by("-opened_at")
+    if request.method == "GET":
+        services.record_access(request, citizen, AccessAction.VIEW)
     return render(
         request,
         "cases/open_case.html",
@@ -108,17 +118,31 @@ def citizen_edit(request, pk):
     form = CitizenForm(request.POST if request.method == "POST" else None, instance=citizen)
     if request.method == "POST":
         if form.is_valid():
-            services.update_citizen(request.user, form.save(commit=False), form.changed_data)
-            messages.success(request, _("Данные гражданина сохранены."))
-            if case:
-                return redirect("cases:case-detail", pk=case.pk)
-            return redirect("cases:open-case", pk=citizen.pk)
-        status = 422
+            try:
+                services.update_citizen(
+                    request.user, form.save(commit=False), form.changed_data, form.opened_version
+                )
+            except services.StaleEdit as stale:
+                form.refused(stale)
+                status = 409
+            else:
+                messages.success(request, _("Данные гражданина сохранены."))
+                if case:
+                    return redirect("cases:case-detail", pk=case.pk)
+                return redirect("cases:open-case", pk=citizen.pk)
+        else:
+            status = 422
     else:
         status = 200
+        services.record_access(request, citizen, AccessAction.VIEW, _("изменение карточки"))
     return render(
         request,
         "cases/citizen_edit.html",
-        {"citizen": citizen, "form": form, "case": case},
+        {
+            "citizen": citizen,
+            "form": form,
+            "case": case,
+            "history": services.citizen_history(citizen),
+        },
         status=status,
     )

@@ -7,7 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
-from cases import export
+from cases import export, services
+from cases.choices import AccessAction, AccessObject
 from cases.filters import RegistryFilter, overdue_items
 from cases.models import Case
 from cases.tables import DeferredJoinPaginator, RegistryTable
@@ -42,6 +43,8 @@ def registry(request):
         if not request.htmx:
             return redirect("cases:registry")
     filterset = _filterset(request)
+    if request.method == "GET" and not request.htmx:
+        services.record_access(request, AccessObject.REGISTRY, AccessAction.VIEW)
     status = 200 if filterset.is_bound is False or filterset.is_valid() else 422
     table = RegistryTable(
         filterset.qs if filterset.is_valid() or not filterset.is_bound else Case.objects.none()
@@ -74,6 +77,7 @@ def registry_export(request, fmt):
     filterset = _filterset(request)
     cases = filterset.qs if not filterset.is_bound or filterset.is_valid() else Case.objects.none()
     cases = cases.order_by("-opened_at", "-pk")
+    services.record_access(request, AccessObject.REGISTRY, AccessAction.EXPORT, fmt)
     if fmt == "xlsx":
         return export.xlsx_response(cases)
     return export.csv_response(cases)

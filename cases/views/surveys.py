@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from cases import services
+from cases.choices import AccessAction
 from cases.models import SurveyInvitation
 from cases.views.common import get_case, staff_view
 from content.models import SurveyPage
@@ -94,6 +95,8 @@ def phone_survey(request, pk, survey):
             )
             return redirect(reverse("cases:case-detail", args=[case.pk]) + "#surveys")
         status = 422
+    else:
+        services.record_access(request, case, AccessAction.VIEW, _("опрос по телефону"))
     return render(
         request,
         "cases/phone_survey.html",

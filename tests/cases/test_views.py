@@ -230,7 +230,8 @@ def test_case_page_query_budget_does_not_grow_with_plan_items(
     case = case_at(r.PLAN_AGREED)
     url = reverse("cases:case-detail", args=[case.pk])
     curator_client.get(url)
-    with django_assert_max_num_queries(30) as small:
+    # 30, + the access-log entry and the change history (a fixed number of queries).
+    with django_assert_max_num_queries(32) as small:
         curator_client.get(url)
     for slug in [
         "cv-writing",

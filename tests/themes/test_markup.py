@@ -144,6 +144,15 @@ def staff_pages(client, users, case_at):
     pages["staff 404"] = body(client.get("/staff/cases/999999999/"))
     too_large = {"comment": "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
     pages["400 (body too large)"] = body(client.post(reverse("booking"), too_large))
+
+    client.force_login(users["dpo"])
+    pages["access log"] = body(client.get(reverse("cases:audit-log"), {"action": "view"}))
+    pages["access log of a citizen"] = body(
+        client.get(reverse("cases:audit-citizen", args=[case.citizen_id]))
+    )
+    pages["access log of a colleague"] = body(
+        client.get(reverse("cases:audit-user", args=[users["curator"].pk]))
+    )
     client.force_login(users["hall"])
     pages["staff 403"] = body(client.get(reverse("cases:intake")))
     return pages | two_factor_pages(client, users)
