@@ -51,6 +51,4 @@ def csv_response(cases, full_snils=False):
 
 
 def xlsx_response(cases, full_snils=False):
-    return spreadsheets.xlsx_response(
-        HEADER, rows(cases, full_snils), _filename("xlsx"), "Реестр"
-    )
+    return spreadsheets.xlsx_response(HEADER, rows(cases, full_snils), _filename("xlsx"), "Реестр")

@@ -18,7 +18,6 @@ from cases.validators import (
     validate_snils,
 )
 
-
 # Unique per centre, not across centres: the same person may be served by several centres, each
 # with its own record, and one centre never learns of another's (docs/security.md, "Citizens
 # across centres"). The message is the same whoever else holds the SNILS.

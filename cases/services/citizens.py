@@ -40,9 +40,7 @@ def register_citizen(user, citizen):
     except IntegrityError:
         # Registered by a colleague a moment ago, between the check and the save. The database's
         # message names the SNILS: it must not reach the error log, so it is not chained.
-        raise ValidationError(
-            {"snils": SNILS_TAKEN}
-        ) from None
+        raise ValidationError({"snils": SNILS_TAKEN}) from None
     return citizen
 
 
