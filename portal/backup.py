@@ -37,7 +37,7 @@ class BackupError(Exception):
 
 
 def backup_dir():
-    return Path(os.environ.get("BACKUP_DIR") or settings.VAR_DIR / "backups")
+    return Path(settings.BACKUP_DIR)
 
 
 def is_sqlite():

@@ -285,6 +285,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Personal data of a citizen whose last case closed this many years ago are erased
 # (cases.services.erasure; docs/security.md, "Data minimisation and erasure").
 RETENTION_YEARS = int(os.environ.get("MARSHRUT_RETENTION_YEARS", 5))
+# Where `make backup` writes its archives (portal.backup; docs/security.md, "Backups").
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or VAR_DIR / "backups")
 
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("MARSHRUT_PUBLIC_CACHE_SECONDS", 300))
 if os.environ.get("MARSHRUT_FRONTEND_PURGE_URL"):

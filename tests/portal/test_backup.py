@@ -7,7 +7,7 @@ import tarfile
 import pytest
 from django.conf import settings
 
-from cases.models import Citizen
+from cases.models import Appointment
 from portal import backup
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -23,7 +23,7 @@ def media(tmp_path, settings):
 
 def test_backup_then_restore_brings_back_database_and_media(tmp_path, media):
     counts = backup.table_counts()
-    assert counts["cases_citizen"] > 0
+    assert counts["cases_citizen"] > 0 and counts["cases_appointment"] >= 3
     archive = backup.backup(tmp_path / "backups")
     assert archive.name.startswith("marshrut-") and archive.name.endswith(".tar.gz")
     assert (archive.parent / f"{archive.name}.sha256").exists()
@@ -34,7 +34,7 @@ def test_backup_then_restore_brings_back_database_and_media(tmp_path, media):
     assert manifest["tables"] == counts and manifest["engine"] == "sqlite"
     assert "media/documents/scan.pdf" in manifest["files"]
     # Damage after the backup: rows gone, a file gone.
-    Citizen.objects.filter(pk__in=Citizen.objects.values("pk")[:3]).delete()
+    Appointment.objects.filter(pk__in=Appointment.objects.values("pk")[:3]).delete()
     (media / "documents" / "scan.pdf").unlink()
     assert backup.table_counts() != counts
     assert backup.newest_backup(tmp_path / "backups") == archive
