@@ -139,8 +139,13 @@ def staff_pages(client, users, case_at):
         client.get(reverse("cases:appointments"), {"day": day.isoformat()})
     )
     pages["staff 404"] = body(client.get("/staff/cases/999999999/"))
+    client.force_login(users["career"])  # the SNILS masked (no view_snils)
+    pages["case [masked SNILS]"] = body(client.get(reverse("cases:case-detail", args=[case.pk])))
     client.force_login(users["hall"])
     pages["staff 403"] = body(client.get(reverse("cases:intake")))
+    pages["appointments [hall administrator]"] = body(
+        client.get(reverse("cases:appointments"), {"day": day.isoformat()})
+    )
     return pages
 
 
