@@ -17,7 +17,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := MARSHRUT_ENV=demo WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
-.PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo messages mutation
+.PHONY: demo test install install-dev migrate load-demo serve lint pytest lock clean-demo messages mutation backup restore
 
 $(PY):
 	@[ -n "$(PYTHON)" ] || { echo "Marshrut needs Python 3.11, 3.12 or 3.13, and none was found (install one, or set PYTHON=/path/to/python3.13)" >&2; exit 1; }
@@ -54,6 +54,16 @@ lint: install-dev
 
 pytest: install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+## make backup: the database (SQLite or PostgreSQL, as DATABASE_URL says) and the media into one
+## dated archive with a checksum and a manifest, under var/backups (or BACKUP_DIR=…).
+## make restore: back from FILE=… (default: the newest archive); replaces database and media.
+## Both use MARSHRUT_ENV from the environment (demo when unset). docs/security.md, "Backups".
+BACKUP_ENV = MARSHRUT_ENV=$${MARSHRUT_ENV:-demo}
+backup: install
+	$(BACKUP_ENV) $(PY) manage.py backup
+restore: install
+	$(BACKUP_ENV) $(PY) manage.py restore $(FILE)
 
 ## make lock: re-resolve the pinned dependencies into the lock files (needs uv)
 ## One universal lock for every supported Python (markers pick what differs), hashed.

@@ -1,4 +1,9 @@
-"""CSV and XLSX export of the registry (formula-like cells neutralised by portal.spreadsheets)."""
+"""CSV and XLSX export of the registry (formula-like cells neutralised by portal.spreadsheets).
+
+Minimal data: only the columns a centre's report needs (docs/security.md, "Data minimisation
+and erasure", says what each is for). No contacts, no address, no health data; the SNILS is
+masked unless the user may see it in full (`cases.view_snils`).
+"""
 
 from django.utils import timezone
 
@@ -19,7 +24,7 @@ HEADER = [
 ]
 
 
-def rows(cases):
+def rows(cases, full_snils=False):
     for case in cases.iterator(chunk_size=2000):
         c = case.citizen
         yield [
@@ -28,7 +33,7 @@ def rows(cases):
             c.first_name,
             c.patronymic,
             c.birth_date.strftime("%d.%m.%Y"),
-            c.snils_display,
+            c.snils_display if full_snils else c.snils_masked,
             case.life_situation.title,
             case.get_state_display(),
             case.curator.get_full_name() if case.curator else "",
@@ -41,12 +46,12 @@ def _filename(ext):
     return f"reestr-{timezone.localdate():%Y-%m-%d}.{ext}"
 
 
-def csv_response(cases):
-    return spreadsheets.csv_response(HEADER, rows(cases), _filename("csv"))
+def csv_response(cases, full_snils=False):
+    return spreadsheets.csv_response(HEADER, rows(cases, full_snils), _filename("csv"))
 
 
-def xlsx_response(cases):
-    return spreadsheets.xlsx_response(HEADER, rows(cases), _filename("xlsx"), "Реестр")
+def xlsx_response(cases, full_snils=False):
+    return spreadsheets.xlsx_response(HEADER, rows(cases, full_snils), _filename("xlsx"), "Реестр")
 
 
 ACCESS_HEADER = ["Когда", "Сотрудник", "Действие", "Что открыто", "Запись", "Подробности", "Адрес"]

@@ -1,22 +1,36 @@
-"""What each role of the role model may do: Django permissions given to the role's group."""
+"""What each role of the role model may do: Django permissions given to the role's group.
+
+Least privilege (docs/security.md, "Least privilege"; the table in docs/roles.md is generated
+from this and from the permission each staff view demands, `manage.py roles_table`):
+- the hall administrator keeps the queue and the appointments journal, nothing of the citizens'
+  records (no citizen card, no case, no plan, no registry, no SNILS, no health data);
+- reception and curators register and match people, so they alone see the full SNILS
+  (`view_snils`); everyone else sees it masked («***-***-789 01»);
+- only curators export the registry (`export_registry`): a file of personal data leaves the
+  system, so the fewest hands;
+- specialists (career, psychologist, individual support, employer relations) read the cases
+  they serve and carry out plan items, but neither register citizens nor plan.
+"""
 
 from django.contrib.auth.models import Permission
 
 VIEW = ["view_citizen", "view_case", "view_planitem", "view_appointment"]
+APPOINTMENTS = ["view_appointment", "add_appointment", "change_appointment"]
 RECEPTION = [
     *VIEW,
     "add_citizen",
     "change_citizen",
+    "view_snils",
     "add_case",
     "transition_case",
     "add_appointment",
     "change_appointment",
 ]
-CURATOR = [*RECEPTION, "add_planitem", "change_planitem"]
+CURATOR = [*RECEPTION, "add_planitem", "change_planitem", "export_registry"]
 SPECIALIST = [*VIEW, "change_planitem", "transition_case", "add_appointment", "change_appointment"]
 
 ROLE_PERMISSIONS = {
-    "hall-administrator": [*VIEW, "add_appointment", "change_appointment"],
+    "hall-administrator": APPOINTMENTS,
     "reception": RECEPTION,
     "curator": CURATOR,
     "career": SPECIALIST,

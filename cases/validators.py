@@ -50,6 +50,14 @@ def format_snils(value):
     return f"{d[:3]}-{d[3:6]}-{d[6:9]} {d[9:]}"
 
 
+def mask_snils(value):
+    """«***-***-789 01»: the last five digits only (an erased record has none to show)."""
+    d = snils_digits(value)
+    if len(d) != 11:
+        return "***-***-*** **"
+    return f"***-***-{d[6:9]} {d[9:]}"
+
+
 PHONE = re.compile(r"^\+?[\d\s()\-]{6,20}$")
 
 

@@ -22,6 +22,9 @@ def register_case_log_actions(actions):
     actions.register_action(
         "marshrut.citizen.update", _("Изменение данных гражданина"), _("Изменён")
     )
+    actions.register_action(
+        "marshrut.citizen.erase", _("Удаление персональных данных"), _("Данные удалены")
+    )
     actions.register_action("marshrut.plan.add", _("Пункт плана добавлен"), _("Пункт добавлен"))
     actions.register_action("marshrut.plan.change", _("Пункт плана изменён"), _("Пункт изменён"))
     actions.register_action(

@@ -13,6 +13,9 @@ MARSHRUT_VAR_DIR        where the SQLite file, media and the demo secret live (d
 MARSHRUT_TRUSTED_PROXIES  proxies (addresses, networks) whose X-Forwarded-For is believed
 MARSHRUT_ACCESS_LOG_RETENTION_DAYS  how long access-log entries are kept (default 1095 = 3 years)
 MARSHRUT_CHANGE_LOG_RETENTION_DAYS  how long change-log entries are kept (default 1095)
+MARSHRUT_RETENTION_YEARS  years a citizen's personal data are kept after their last case closed
+                        (default 5); then `manage.py erase_expired_citizens` anonymises them
+BACKUP_DIR              where `make backup` writes its archives (default var/backups)
 MARSHRUT_PUBLIC_URL     the address citizens use (https://czn.example.ru); default: request's host
 WAGTAILADMIN_BASE_URL   base URL of admin notifications and of links sent without a request
 EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitations; without it
@@ -374,6 +377,12 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # --- Public site caching (issue 3) -------------------------------------------------------------
 # Public pages send "Cache-Control: public, max-age=N, s-maxage=N" (content/caching.py); set
 # MARSHRUT_FRONTEND_PURGE_URL (e.g. http://varnish:8000) to let Wagtail purge a page on publish.
+# Personal data of a citizen whose last case closed this many years ago are erased
+# (cases.services.erasure; docs/security.md, "Data minimisation and erasure").
+RETENTION_YEARS = int(os.environ.get("MARSHRUT_RETENTION_YEARS", 5))
+# Where `make backup` writes its archives (portal.backup; docs/security.md, "Backups").
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR") or VAR_DIR / "backups")
+
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("MARSHRUT_PUBLIC_CACHE_SECONDS", 300))
 if os.environ.get("MARSHRUT_FRONTEND_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {

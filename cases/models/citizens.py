@@ -10,7 +10,18 @@ from django.utils.translation import ngettext
 
 from cases.choices import ContactChannel
 from cases.models.base import CentreScopedQuerySet, centre_field, fold
-from cases.validators import format_snils, snils_digits, validate_phone, validate_snils
+from cases.validators import (
+    format_snils,
+    mask_snils,
+    snils_digits,
+    validate_phone,
+    validate_snils,
+)
+
+# Unique per centre, not across centres: the same person may be served by several centres, each
+# with its own record, and one centre never learns of another's (docs/security.md, "Citizens
+# across centres"). The message is the same whoever else holds the SNILS.
+SNILS_TAKEN = _("Гражданин с таким СНИЛС уже зарегистрирован в этом центре.")
 
 
 def years_text(age):
@@ -35,9 +46,7 @@ class Citizen(models.Model):
     snils = models.CharField(
         _("СНИЛС"),
         max_length=11,
-        unique=True,
         validators=[validate_snils],
-        error_messages={"unique": _("Гражданин с таким СНИЛС уже зарегистрирован.")},
     )
     phone = models.CharField(_("телефон"), max_length=30, blank=True, validators=[validate_phone])
     phone_extra = models.CharField(
@@ -60,6 +69,8 @@ class Citizen(models.Model):
     consent_given = models.BooleanField(_("согласие на обработку персональных данных"))
     consent_date = models.DateField(_("дата согласия"), null=True, blank=True)
     search_text = models.CharField(max_length=400, editable=False, db_index=True)
+    # Set when the personal data were erased after the retention period (cases.services.erasure).
+    erased_at = models.DateTimeField(_("данные удалены"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Raised by every save through cases.services (a conditional UPDATE): an edit made on an
@@ -72,6 +83,18 @@ class Citizen(models.Model):
         ordering = ["last_name", "first_name", "patronymic"]
         verbose_name = _("гражданин")
         verbose_name_plural = _("граждане")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "snils"],
+                condition=~models.Q(snils=""),  # erased records keep no SNILS
+                name="unique_snils_per_centre",
+                violation_error_message=SNILS_TAKEN,
+            )
+        ]
+        permissions = [
+            ("view_snils", _("Может видеть СНИЛС полностью")),
+            ("export_registry", _("Может выгружать реестр получателей")),
+        ]
 
     def __str__(self):
         return self.full_name
@@ -92,6 +115,11 @@ class Citizen(models.Model):
     @property
     def snils_display(self):
         return format_snils(self.snils)
+
+    @property
+    def snils_masked(self):
+        """«***-***-789 01»: the last digits that tell people apart in a list, not the number."""
+        return mask_snils(self.snils)
 
     @property
     def age(self):
@@ -119,5 +147,20 @@ class Citizen(models.Model):
             )
         elif not self.consent_date:
             self.consent_date = timezone.localdate()
+        if self.snils and self.centre_id and self.snils_taken():
+            errors["snils"] = SNILS_TAKEN
         if errors:
             raise ValidationError(errors)
+
+    def validate_constraints(self, exclude=None):
+        """The per-centre SNILS uniqueness (the only constraint) is reported on the SNILS field,
+        also when a colleague saved the same SNILS between clean() and this check."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError:
+            raise ValidationError({"snils": SNILS_TAKEN}) from None
+
+    def snils_taken(self):
+        """Another record of this centre has the SNILS (other centres' records are not asked)."""
+        same = Citizen.objects.filter(centre_id=self.centre_id, snils=self.snils)
+        return same.exclude(pk=self.pk).exists()

@@ -75,6 +75,12 @@ SCRUBBED = "—"
 
 
 @transaction.atomic
+def detach_access_log(citizen_pk, case_pks=()):
+    """The access log forgets which citizen its entries were about (erasure; see SCRUBBERS in
+    cases/services/erasure.py). Returns the number of entries detached."""
+    return AccessLog.objects.filter(citizen_id=citizen_pk).detach()
+
+
 def scrub_citizen(citizen):
     """Anonymise both logs about one citizen (for the erasure of their data).
 

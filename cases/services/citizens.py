@@ -7,6 +7,7 @@ from wagtail.log_actions import log
 
 from cases import route_graph as r
 from cases.models import Case, Citizen, TransitionLog, fold
+from cases.models.citizens import SNILS_TAKEN
 from cases.services.steps import live_route_revision
 from cases.services.versions import claim_version
 from cases.validators import snils_digits
@@ -40,9 +41,7 @@ def register_citizen(user, citizen):
     except IntegrityError:
         # Registered by a colleague a moment ago, between the check and the save. The database's
         # message names the SNILS: it must not reach the error log, so it is not chained.
-        raise ValidationError(
-            {"snils": Citizen._meta.get_field("snils").error_messages["unique"]}
-        ) from None
+        raise ValidationError({"snils": SNILS_TAKEN}) from None
     return citizen
 
 

@@ -21,7 +21,6 @@ def staff_view(permission=None):
     """Signed-in staff of a centre only; responses are never cached (`no-store`)."""
 
     def decorator(view):
-        @login_required
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.user.centre_id is None:
@@ -34,7 +33,10 @@ def staff_view(permission=None):
             add_never_cache_headers(response)  # no-store, private, max-age=0 and Expires
             return response
 
-        return wrapper
+        guarded = login_required(wrapper)
+        # Read by cases.access (the role × screen table in docs/roles.md and its test).
+        guarded.staff_permission = permission
+        return guarded
 
     return decorator
 

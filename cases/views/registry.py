@@ -72,12 +72,13 @@ def registry(request):
     )
 
 
-@staff_view("cases.view_case")
+@staff_view("cases.export_registry")
 def registry_export(request, fmt):
     filterset = _filterset(request)
     cases = filterset.qs if not filterset.is_bound or filterset.is_valid() else Case.objects.none()
     cases = cases.order_by("-opened_at", "-pk")
+    full_snils = request.user.has_perm("cases.view_snils")
     services.record_access(request, AccessObject.REGISTRY, AccessAction.EXPORT, fmt)
     if fmt == "xlsx":
-        return export.xlsx_response(cases)
-    return export.csv_response(cases)
+        return export.xlsx_response(cases, full_snils)
+    return export.csv_response(cases, full_snils)

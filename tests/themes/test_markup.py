@@ -153,8 +153,13 @@ def staff_pages(client, users, case_at):
     pages["access log of a colleague"] = body(
         client.get(reverse("cases:audit-user", args=[users["curator"].pk]))
     )
+    client.force_login(users["career"])  # the SNILS masked (no view_snils)
+    pages["case [masked SNILS]"] = body(client.get(reverse("cases:case-detail", args=[case.pk])))
     client.force_login(users["hall"])
     pages["staff 403"] = body(client.get(reverse("cases:intake")))
+    pages["appointments [hall administrator]"] = body(
+        client.get(reverse("cases:appointments"), {"day": day.isoformat()})
+    )
     return pages | two_factor_pages(client, users)
 
 

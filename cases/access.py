@@ -1,0 +1,88 @@
+"""Who may open which staff screen: the role × screen table of docs/roles.md.
+
+One source of truth: the permission each staff view demands (`staff_view(...)`, read from the
+URLconf) and the permissions each role is given (cases.permissions.ROLE_PERMISSIONS). The
+table is generated (`manage.py roles_table`), docs/roles.md is checked against it, and a test
+walks every staff URL as each demo role and compares the answers with it.
+"""
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from cases.permissions import ROLE_PERMISSIONS
+
+ROLE_TITLES = {
+    "hall-administrator": "Администратор зала",
+    "reception": "Приём",
+    "curator": "Куратор",
+    "career": "Карьерный консультант",
+    "psychologist": "Психолог",
+    "individual": "Специалист сопровождения",
+    "employer": "Работа с работодателями",
+}
+
+# What each staff URL is, for the table (English, like the rest of the docs).
+SCREENS = {
+    "my-work": "My work (own cases, own overdue items, today's appointments)",
+    "intake": "Intake: search citizens, register a citizen",
+    "open-case": "Open a case for a citizen",
+    "citizen-edit": "Edit the citizen card",
+    "case-detail": "Case page (citizen card, stage, plan, history)",
+    "case-transition": "Move a case along its route (the route step's role decides further)",
+    "case-route-version": "Move a case to the route's newest version",
+    "case-documents": "Mark documents received",
+    "script-start": "Start a conversation script",
+    "script-answer": "Answer a script step",
+    "phone-survey": "Phone survey of the citizen",
+    "plan-add": "Add a plan item",
+    "plan-print": "Print the plan",
+    "plan-item": "Edit a plan item",
+    "plan-item-status": "Start/complete/refuse/cancel a plan item",
+    "registry": "Registry of recipients",
+    "registry-export": "Registry export (CSV/XLSX)",
+    "appointments": "Appointments journal",
+    "appointment-status": "Mark an appointment (came, no-show, cancelled)",
+}
+
+# Actions inside screens, each guarded by a permission of its own.
+ACTIONS = [
+    ("Book an appointment in the journal", "cases.add_appointment"),
+    ("See the full SNILS (otherwise «***-***-789 01»)", "cases.view_snils"),
+    ("Be chosen as a case's curator", "cases.add_planitem"),
+]
+
+
+def staff_screens():
+    """(url name, permission or None) of every named URL of the `cases` namespace."""
+    found = []
+
+    def walk(patterns, namespace):
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, p.namespace or namespace)
+            elif isinstance(p, URLPattern) and namespace == "cases" and p.name:
+                found.append((p.name, getattr(p.callback, "staff_permission", None)))
+
+    walk(get_resolver().url_patterns, None)
+    return found
+
+
+def role_may(role, permission):
+    """Whether the role's permissions include `permission` ("cases.codename"; None: any staff)."""
+    if permission is None:
+        return True
+    app_label, codename = permission.split(".", 1)
+    return app_label == "cases" and codename in ROLE_PERMISSIONS[role]
+
+
+def markdown_table():
+    roles = list(ROLE_PERMISSIONS)
+    head = ["Screen / action", "URL name", "Permission", *(ROLE_TITLES[r] for r in roles)]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = [(SCREENS.get(name, name), f"`{name}`", perm) for name, perm in staff_screens()]
+    rows += [(label, "", perm) for label, perm in ACTIONS]
+    for label, name, perm in rows:
+        marks = ["yes" if role_may(r, perm) else "—" for r in roles]
+        lines.append(
+            "| " + " | ".join([label, name, f"`{perm}`" if perm else "any staff", *marks]) + " |"
+        )
+    return "\n".join(lines) + "\n"
