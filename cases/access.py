@@ -18,6 +18,7 @@ ROLE_TITLES = {
     "psychologist": "Психолог",
     "individual": "Специалист сопровождения",
     "employer": "Работа с работодателями",
+    "data-protection": "Защита персональных данных",
 }
 
 # What each staff URL is, for the table (English, like the rest of the docs).
@@ -41,6 +42,12 @@ SCREENS = {
     "registry-export": "Registry export (CSV/XLSX)",
     "appointments": "Appointments journal",
     "appointment-status": "Mark an appointment (came, no-show, cancelled)",
+    "audit-log": "Access log of the centre (data-protection officer)",
+    "audit-export": "Access log export (CSV/XLSX)",
+    "audit-citizen": "Access and change log of one citizen",
+    "audit-citizen-export": "Access and change log of one citizen, export",
+    "audit-user": "Access log of one staff member",
+    "audit-user-export": "Access log of one staff member, export",
 }
 
 # Actions inside screens, each guarded by a permission of its own.

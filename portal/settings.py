@@ -1,37 +1,6 @@
 """Marshrut settings: the one place where configuration is read from the environment.
 
-Environment variables (all optional unless said otherwise):
-
-MARSHRUT_ENV            production | demo | test | development (manage.py: development)
-DJANGO_SECRET_KEY       required in production; demo keeps a generated key in var/secret_key
-DJANGO_DEBUG            1/true/yes to switch DEBUG on (off by default everywhere)
-DJANGO_ALLOWED_HOSTS    comma-separated; required in production
-DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins (https://example.org)
-DATABASE_URL            postgres://user:pass@host:5432/name; default: SQLite var/marshrut.sqlite3
-REDIS_URL               redis://127.0.0.1:6379/0 to use Redis as the cache
-MARSHRUT_VAR_DIR        where the SQLite file, media and the demo secret live (default ./var)
-MARSHRUT_TRUSTED_PROXIES  proxies (addresses, networks) whose X-Forwarded-For is believed
-MARSHRUT_ACCESS_LOG_RETENTION_DAYS  how long access-log entries are kept (default 1095 = 3 years)
-MARSHRUT_CHANGE_LOG_RETENTION_DAYS  how long change-log entries are kept (default 1095)
-MARSHRUT_RETENTION_YEARS  years a citizen's personal data are kept after their last case closed
-                        (default 5); then `manage.py erase_expired_citizens` anonymises them
-BACKUP_DIR              where `make backup` writes its archives (default var/backups)
-MARSHRUT_PUBLIC_URL     the address citizens use (https://czn.example.ru); default: request's host
-WAGTAILADMIN_BASE_URL   base URL of admin notifications and of links sent without a request
-EMAIL_URL               smtp://user:pass@host:587 (+ ?tls=1) for survey invitations; without it
-                        production uses the local SMTP server and the demo writes mail to
-                        var/mail/ (never to the console: invitations carry addresses)
-DEFAULT_FROM_EMAIL      the sender of survey invitations
-MARSHRUT_REQUIRE_2FA    1/0: every signed-in user must have a second factor (default: on in
-                        production, off elsewhere); docs/security.md
-MARSHRUT_IDLE_TIMEOUT_MINUTES  a signed-in session ends after this idle time (default 30)
-MARSHRUT_SESSION_MAX_HOURS     ... and after this time whatever the activity (default 12)
-DJANGO_SECURE_SSL_REDIRECT, DJANGO_SECURE_HSTS_SECONDS, DJANGO_SECURE_PROXY_SSL_HEADER
-                        HTTPS in production (defaults: on, one year, off)
-MARSHRUT_LOCKOUT_FAILURES  wrong passwords in a row that lock a username (from any address) and,
-                        separately, an address (for any username); default 5 (docs/security.md)
-MARSHRUT_LOCKOUT_MINUTES   how long a lockout lasts after the last counted failure; default 30
-MARSHRUT_PASSWORD_MIN_LENGTH  shortest password accepted; default 12 in production, 8 elsewhere
+The environment variables, their meaning and defaults: docs/configuration.md.
 """
 
 import os
@@ -42,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from portal import security_headers
+from portal import security_headers, signin_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -273,11 +242,6 @@ AUTH_USER_MODEL = "portal.User"
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "cases:my-work"
 LOGOUT_REDIRECT_URL = "portal:login"
-AUTHENTICATION_BACKENDS = [
-    # First: refuses every sign-in of a locked-out username or address before any password check.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
 PASSWORD_MIN_LENGTH = int(
     os.environ.get("MARSHRUT_PASSWORD_MIN_LENGTH") or (12 if IS_PRODUCTION else 8)
 )
@@ -292,26 +256,11 @@ AUTH_PASSWORD_VALIDATORS = [
     # Russian common passwords, also typed in the wrong keyboard layout (portal/passwords.py).
     {"NAME": "portal.passwords.RussianCommonPasswordValidator"},
 ]
-# Sign-in lockout (django-axes, docs/security.md): MARSHRUT_LOCKOUT_FAILURES wrong passwords lock
-# that username from every address, and as many from one address lock that address for every
-# username, for MARSHRUT_LOCKOUT_MINUTES after the last counted failure. Attempts are kept in the
-# database, so every app process sees them. The staff and the Wagtail admin login forms show the
-# lockout (portal/forms.py); AXES_LOCKOUT_CALLABLE only sets the status code of that page.
+# Sign-in lockout (django-axes, docs/security.md): the fixed policy is in portal/signin_policy.py.
 AXES_FAILURE_LIMIT = int(os.environ.get("MARSHRUT_LOCKOUT_FAILURES") or 5)
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("MARSHRUT_LOCKOUT_MINUTES") or 30))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "portal.lockout.client_address"
-AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
-# Tries made while locked out are refused without being counted: the lockout ends at the time the
-# page promises, and a locked-out person's retries do not push it further away.
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-# A success does not wipe the failures: it would also wipe those of the address, so anyone with
-# an account could sign in between guesses at a colleague's password and never be stopped.
-AXES_RESET_ON_SUCCESS = False
-AXES_HTTP_RESPONSE_CODE = 429
-# No start-up banner; what axes logs names the path only (it masks the username and address,
-# AXES_SENSITIVE_PARAMETERS), and the attempts' posted data keep neither password nor username.
-AXES_VERBOSE = False
+AUTHENTICATION_BACKENDS = signin_policy.AUTHENTICATION_BACKENDS
+globals().update(signin_policy.AXES_POLICY)
 # Two-factor sign-in (portal/two_factor): required of every signed-in user in production.
 MARSHRUT_REQUIRE_2FA = env_bool("MARSHRUT_REQUIRE_2FA", IS_PRODUCTION)
 OTP_TOTP_ISSUER = "Маршрут"
@@ -406,8 +355,7 @@ DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
-# Nothing of our addresses goes to other sites (a staff URL names a case's number); same-origin
-# requests keep the full referrer, which Django's CSRF check of HTTPS POSTs relies on.
+# No address of ours goes to other sites; same-origin keeps the referrer Django's CSRF check needs.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Wagtail's live preview renders the page in a same-origin iframe, so DENY would break it;
@@ -426,16 +374,9 @@ if IS_PRODUCTION:
 
 # Content-Security-Policy (django-csp), its /admin/ variant and Permissions-Policy: the policies
 # are in portal/security_headers.py, applied by portal/headers.py (docs/security.md).
-CONTENT_SECURITY_POLICY = security_headers.CONTENT_SECURITY_POLICY
-ADMIN_CONTENT_SECURITY_POLICY = security_headers.ADMIN_CONTENT_SECURITY_POLICY
-ADMIN_URL_PREFIX = security_headers.ADMIN_URL_PREFIX
-CSP_REPORT_URL = security_headers.CSP_REPORT_URL
-PERMISSIONS_POLICY = security_headers.PERMISSIONS_POLICY
-# Avatars from our own server only: a Gravatar lookup would tell another site who works here.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Reverse proxies (addresses or networks) whose X-Forwarded-For is believed: the rate limits
-# then count the real client, not the proxy (portal/ratelimit.py). Empty: REMOTE_ADDR is the
-# client. E.g. MARSHRUT_TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8 behind a balancer on those hosts.
+globals().update(security_headers.HEADER_SETTINGS)
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # a Gravatar lookup would tell another site who works here
+# Proxies whose X-Forwarded-For is believed (portal/ratelimit.py; docs/configuration.md).
 TRUSTED_PROXIES = env_list("MARSHRUT_TRUSTED_PROXIES")
 
 # --- Access and change logs (docs/security.md): kept this many days, then purged by

@@ -88,7 +88,12 @@ def test_reflow_at_320_css_pixels_without_horizontal_scrolling(site, browser, pa
 @pytest.mark.parametrize("path", PAGES)
 def test_text_spacing_overrides_clip_nothing(site, page, path):
     page.goto(site.url + path)
-    page.add_style_tag(content=TEXT_SPACING_CSS)
+    # A user style sheet, as CSSOM (a <style> tag would be refused by our CSP, as it should).
+    page.evaluate(
+        "css => { const s = new CSSStyleSheet(); s.replaceSync(css);"
+        " document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }",
+        TEXT_SPACING_CSS,
+    )
     assert page.evaluate(CLIPPED_JS) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
 
