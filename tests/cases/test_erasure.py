@@ -108,8 +108,9 @@ def test_erasure_leaves_no_personal_value_in_any_table(old_case):
     citizen.refresh_from_db()
     assert citizen.erased_at and citizen.birth_date == datetime.date(1970, 1, 1)
     assert citizen.disability_group == "" and citizen.consent_date is None
-    entry = LogEntry.objects.get_for_object(citizen).get()
-    assert set(entry.changes) == {"phone", "snils", "last_name"}  # which fields, not values
+    entries = LogEntry.objects.get_for_object(citizen)
+    changed = set().union(*(set(entry.changes or {}) for entry in entries))
+    assert {"phone", "snils", "last_name"} <= changed  # which fields were changed stays, not values
     assert ModelLogEntry.objects.filter(action="marshrut.citizen.erase", object_id=str(citizen.pk))
     assert Case.objects.get(pk=case.pk).state == r.CLOSED
 

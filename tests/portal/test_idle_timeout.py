@@ -3,6 +3,7 @@
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
@@ -72,7 +73,7 @@ def test_the_keep_alive_endpoint_extends_the_session(signed_in, clock):
 
 def test_the_keep_alive_endpoint_needs_csrf(db):
     client = Client(enforce_csrf_checks=True)
-    client.login(username="curator", password="marshrut-demo")
+    client.force_login(get_user_model().objects.get(username="curator"))
     assert client.post(reverse("two_factor:keep-alive")).status_code == 403
 
 
