@@ -139,7 +139,7 @@ def test_case_moves_to_employed_and_then_closed(site, page, axe):
     page.get_by_role("button", name="Закрыть случай").click()
     expect(page.locator(".state-badge")).to_have_text("Закрыт")
     expect(page.get_by_role("button", name="Закрыть случай")).to_have_count(0)
-    history = page.locator(".history")
+    history = page.locator(".history:not(.change-history)")
     expect(history).to_contain_text("Оказание услуг → Трудоустроен")
     expect(history).to_contain_text("Контроль закрепляемости → Закрыт")
     axe(page)
