@@ -1,11 +1,13 @@
-"""Backup and restore on SQLite: one archive with the database, the media and a manifest; a
-restore brings back both and checks the counts; a damaged archive is refused."""
+"""Backup and restore on the suite's database (SQLite or PostgreSQL): one archive with the
+database, the media and a manifest; a restore brings back both and checks the counts; a damaged
+archive is refused."""
 
 import json
 import tarfile
 
 import pytest
 from django.conf import settings
+from django.db import connection
 
 from cases.models import Appointment
 from portal import backup
@@ -30,8 +32,9 @@ def test_backup_then_restore_brings_back_database_and_media(tmp_path, media):
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
         manifest = json.load(tar.extractfile("manifest.json"))
-    assert {"db.sqlite3", "manifest.json", "media/documents/scan.pdf"} <= names
-    assert manifest["tables"] == counts and manifest["engine"] == "sqlite"
+    dump = {"sqlite": "db.sqlite3", "postgresql": "db.dump"}[connection.vendor]
+    assert {dump, "manifest.json", "media/documents/scan.pdf"} <= names
+    assert manifest["tables"] == counts and manifest["engine"] == connection.vendor
     assert "media/documents/scan.pdf" in manifest["files"]
     # Damage after the backup: rows gone, a file gone.
     Appointment.objects.filter(pk__in=Appointment.objects.values("pk")[:3]).delete()
