@@ -99,11 +99,19 @@ def phone(browser):
     yield from _page(browser, 375, 812)
 
 
+FINISH_ANIMATIONS = """() => Promise.all(document.getAnimations()
+  .filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+  .map((a) => a.finished.catch(() => null)))"""
+
+
 @pytest.fixture
 def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     def check(page, context=None):
+        # Colours are read as they are now: let fade-ins and transitions (a message appearing,
+        # Wagtail's own) finish first, or a half-faded message reads as too little contrast.
+        page.evaluate(FINISH_ANIMATIONS)
         results = Axe().run(
             page,
             context=context,

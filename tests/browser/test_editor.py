@@ -9,7 +9,13 @@ from cases import route_graph as r
 from cases.models import Case, Citizen
 from content.models import LifeSituationPage, Route, Script, ServicePage
 from tests.browser.test_cases import sign_in
-from tests.browser.wagtail_admin import admin_sign_in, choose_page, publish, type_rich_text
+from tests.browser.wagtail_admin import (
+    admin_sign_in,
+    choose_page,
+    expect_published,
+    publish,
+    type_rich_text,
+)
 
 RECEPTION_SCRIPT = "Первичный приём: распознать жизненную ситуацию и предложить комплекс услуг"
 STATE_CATEGORY = "Государственные услуги службы занятости"
@@ -48,7 +54,7 @@ def test_editor_adds_a_script_step_and_a_specialist_walks_the_new_path(site, pag
     page.locator(f"{answer}-next_step").fill("transport")
     page.locator(f"{answer}-outcome").select_option("")
     publish(page)
-    expect(page.get_by_text(re.compile("опубликован", re.I)).first).to_be_visible()
+    expect_published(page, "опубликован")
     script.refresh_from_db()
     assert "transport" in [step.value["code"] for step in script.steps]
 
@@ -112,7 +118,7 @@ def test_editor_reworks_a_service_list_and_site_and_staff_show_it_at_once(site, 
     choose_page(page, child, added.title[:14], added.title)
     page.locator(f"#id_service_links-{total}-category").select_option(label=STATE_CATEGORY)
     publish(page)
-    expect(page.get_by_text(re.compile("опубликована", re.I)).first).to_be_visible()
+    expect_published(page, "опубликована")
 
     # The public page, straight away.
     visitor = browser.new_context(locale="ru-RU").new_page()
@@ -167,7 +173,7 @@ def test_editor_creates_a_new_life_situation_and_the_public_finds_it(site, page,
         page.locator(f"#id_service_links-{i}-category").select_option(label=STATE_CATEGORY)
     page.get_by_label("ГКУ «ЦЗН города Набережные Челны»").check()
     publish(page)
-    expect(page.get_by_text(re.compile("опубликована", re.I)).first).to_be_visible()
+    expect_published(page, "опубликована")
     situation = LifeSituationPage.objects.get(title=title)
     assert situation.live and situation.service_links.count() == 3
 
@@ -179,7 +185,7 @@ def test_editor_creates_a_new_life_situation_and_the_public_finds_it(site, page,
             page.locator("#id_steps-ADD").click()
         page.locator(f"#id_steps-{i}-transition").select_option(transition)
     publish(page)
-    expect(page.get_by_text(re.compile("опубликован", re.I)).first).to_be_visible()
+    expect_published(page, "опубликован")
     route = Route.objects.get(life_situation=situation)
     assert route.live and route.live_revision is not None
 
