@@ -13,7 +13,7 @@ _worker = None
 
 def on_starting(server):
     global _worker
-    _worker = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "worker"], cwd=ROOT)
+    _worker = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "worker"], cwd=ROOT)  # noqa: S603
     server.log.info("Background-task worker started (pid %s)", _worker.pid)
 
 

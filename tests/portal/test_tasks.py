@@ -43,14 +43,14 @@ def test_the_demo_server_starts_and_stops_the_worker():
     """gunicorn's hooks in portal/gunicorn_demo.py: the worker is a child of the server and
     is gone when the server stops."""
     code = (
-        "import sys, time, types; sys.path.insert(0, %r);"
+        f"import sys, time, types; sys.path.insert(0, {str(ROOT)!r});"
         "from portal import gunicorn_demo as g;"
         "log = types.SimpleNamespace(info=lambda *a: None);"
         "server = types.SimpleNamespace(log=log);"
         "g.on_starting(server); print(g._worker.pid, flush=True); time.sleep(2);"
         "alive = g._worker.poll() is None; g.on_exit(server);"
         "print(alive, g._worker.poll() is not None, flush=True)"
-    ) % str(ROOT)
+    )
     env = {"MARSHRUT_ENV": "test", "PATH": "/usr/bin:/bin"}
     started = time.monotonic()
     out = subprocess.run(
