@@ -36,13 +36,14 @@ $(VENV)/.installed-dev: requirements/dev.lock | $(PY)
 install: $(VENV)/.installed-base
 install-dev: $(VENV)/.installed-dev
 
-## make demo: install, migrate, load the demo data, serve on $(HOST):$(PORT)
+## make demo: install, migrate, load the demo data, serve on $(HOST):$(PORT) with the
+## background-task worker beside the server (portal/gunicorn_demo.py)
 demo: install
 	$(DEMO_ENV) $(PY) manage.py migrate --noinput
 	$(DEMO_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(DEMO_ENV) $(PY) manage.py load_demo
 	$(DEMO_ENV) $(PY) manage.py demo_banner --host $(HOST) --port $(PORT)
-	$(DEMO_ENV) exec $(PY) -m gunicorn portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
+	$(DEMO_ENV) exec $(PY) -m gunicorn portal.wsgi --config python:portal.gunicorn_demo --bind $(HOST):$(PORT) --workers 2 --access-logfile - --log-level warning
 
 ## make test: lint, migrations check and the whole pytest suite (browser tests included)
 test: install-dev lint pytest

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from portal import security_headers, signin_policy
+from portal import process_settings, security_headers, signin_policy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "auditlog",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -219,6 +221,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         },
     }
+
+# --- Background tasks (django-tasks; docs/configuration.md "Background tasks") -----------------
+# "default" runs Wagtail's own small tasks at once; "background" keeps ours (imports, notices,
+# reports) in the database for `manage.py db_worker` (make demo starts one beside the server).
+TASKS = process_settings.TASKS
 
 # --- Mail (survey invitations) ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@marshrut.local")
@@ -387,14 +394,4 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 AUDITLOG_DISABLE_ON_RAW_SAVE = True  # loading a dump or fixture is not a change by anyone
 
 # --- Logging: personal data never goes to the logs; requests are logged without query strings.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "marshrut": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+LOGGING = process_settings.LOGGING

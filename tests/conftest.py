@@ -46,3 +46,15 @@ def _fresh_revision_caches():
     steps._steps_for_revision.cache_clear()
     scripts._script_version.cache_clear()
     yield
+
+
+@pytest.fixture
+def run_background_tasks():
+    """Run every background task that is due, as the worker does (`manage.py worker --batch`):
+    tests enqueue through the real database backend and then let the worker take the rows."""
+    from django.core.management import call_command
+
+    def run():
+        call_command("worker", "--batch", verbosity=0)
+
+    return run
