@@ -87,8 +87,8 @@ def journal(request):
             % {"t": timezone.localtime(appointment.starts_at).strftime("%d.%m.%Y %H:%M")},
         )
         return redirect(f"{request.path}?day={timezone.localtime(appointment.starts_at).date()}")
-    if not request.htmx:
-        services.record_access(request, AccessObject.APPOINTMENTS, AccessAction.VIEW, str(day))
+    # Logged whatever the headers (an htmx request gets the same names and phones).
+    services.record_access(request, AccessObject.APPOINTMENTS, AccessAction.VIEW, str(day))
     return _render(request, day)
 
 

@@ -50,12 +50,13 @@ def case_detail(request, pk):
     case = get_case(request, pk)
     # "Отмена" of an inline edit comes back here naming the row, so the focus returns to it.
     item = request.GET.get("item", "")
-    if item.isdigit() and request.htmx:
+    partial = item.isdigit() and request.htmx
+    # Every response that shows the case is a view, whatever its headers say: a client may send
+    # HX-Request itself and get the whole page (only an action's own re-render, answering a
+    # POST, is covered by the change log instead).
+    services.record_access(request, case, AccessAction.VIEW, _("план") if partial else "")
+    if partial:
         return _render_plan(request, case, focus="item", focus_item=int(item))
-    # One access-log entry per page view; htmx refreshes of its sections after an action are
-    # not new views (and the action itself is in the change log).
-    if not request.htmx:
-        services.record_access(request, case, AccessAction.VIEW)
     return _render(request, case)
 
 

@@ -4,6 +4,7 @@ so names and SNILS never appear in a URL; the URL carries only the page and the 
 from django.db.models import Exists
 from django.http import QueryDict
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
@@ -40,10 +41,16 @@ def registry(request):
             data = request.POST.copy()
             data.pop("csrfmiddlewaretoken", None)
             request.session[SESSION_KEY] = data.urlencode()
+            # A filter by name or SNILS is a search of personal data: its kind is logged, never
+            # its text (as at intake).
+            query = data.get("q", "").strip()
+            detail = services.search_kind(query) if query else _("фильтр")
+            services.record_access(request, AccessObject.REGISTRY, AccessAction.SEARCH, detail)
         if not request.htmx:
             return redirect("cases:registry")
     filterset = _filterset(request)
-    if request.method == "GET" and not request.htmx:
+    if request.method == "GET":
+        # Every page of the registry shown is a view, whatever its headers say.
         services.record_access(request, AccessObject.REGISTRY, AccessAction.VIEW)
     status = 200 if filterset.is_bound is False or filterset.is_valid() else 422
     table = RegistryTable(

@@ -47,9 +47,45 @@ def test_a_case_view_writes_exactly_one_entry_without_personal_data(client, user
     assert entry.label == f"Случай № {case.number}"
     assert entry.citizen_id == case.citizen_id
     assert_no_personal_data(entry, case.citizen)
-    # A section refreshed by htmx after an action is not a new view.
-    client.get(url + "?item=1", HTTP_HX_REQUEST="true")
+
+
+@pytest.mark.parametrize("url_name", ["case-detail", "registry", "appointments"])
+def test_an_htmx_header_does_not_hide_a_view(client, users, case_at, url_name):
+    """A client sends HX-Request itself and gets the whole screen: it is logged all the same."""
+    case = case_at("in_service")
+    client.force_login(users["curator"])
+    args = [case.pk] if url_name == "case-detail" else []
+    before = AccessLog.objects.count()
+    response = client.get(reverse(f"cases:{url_name}", args=args), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
     assert AccessLog.objects.count() == before + 1
+    assert AccessLog.objects.latest("pk").action == "view"
+
+
+def test_the_plan_refreshed_on_cancel_is_a_view_too(client, users, case_at):
+    case = case_at("in_service")
+    client.force_login(users["curator"])
+    item = case.plan_items.first()
+    url = reverse("cases:case-detail", args=[case.pk])
+    response = client.get(url, {"item": item.pk}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    entry = AccessLog.objects.latest("pk")
+    assert (entry.object_type, entry.object_id, entry.detail) == ("case", case.pk, "план")
+
+
+def test_a_registry_filter_is_a_search_logged_by_kind(client, users, case_at):
+    case = case_at("in_service")
+    client.force_login(users["curator"])
+    url = reverse("cases:registry")
+    for q in (case.citizen.snils_display, case.citizen.last_name):
+        client.post(url, {"q": q}, HTTP_HX_REQUEST="true")
+    entries = list(AccessLog.objects.order_by("-pk")[:2])[::-1]
+    assert [(e.action, e.object_type, e.detail) for e in entries] == [
+        ("search", "registry", "СНИЛС"),
+        ("search", "registry", "ФИО"),
+    ]
+    for entry in entries:
+        assert_no_personal_data(entry, case.citizen)
 
 
 def test_the_address_comes_through_trusted_proxies_only(client, users, case_at, settings):
