@@ -3,6 +3,7 @@ a new step in a conversation script, a reworked service list, a whole new life s
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from cases import route_graph as r
@@ -20,6 +21,17 @@ from tests.browser.wagtail_admin import (
 RECEPTION_SCRIPT = "Первичный приём: распознать жизненную ситуацию и предложить комплекс услуг"
 STATE_CATEGORY = "Государственные услуги службы занятости"
 OTHER_CATEGORY = "Иные государственные услуги службы занятости"
+
+
+@pytest.fixture(autouse=True)
+def _no_autosave(settings):
+    """These journeys publish again after a refused publish. With Wagtail's autosave on, a
+    draft it saved before the refused publish makes the re-rendered form older than the latest
+    revision, and Wagtail then pauses autosave with «Вы сохранили новую версию в другом окне»
+    and keeps the next publish from being sent — Wagtail's own behaviour, and a race with the
+    500 ms autosave timer. Autosave is off here (the live server reads the setting per request);
+    publishing is what these tests are about."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 
 def test_editor_adds_a_script_step_and_a_specialist_walks_the_new_path(site, page, browser, axe):
