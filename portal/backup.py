@@ -113,9 +113,12 @@ def _files(root):
 def backup(destination=None, now=None):
     """Write the archive; returns its path."""
     destination = Path(destination or backup_dir())
-    destination.mkdir(parents=True, exist_ok=True)
+    destination.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = (now or datetime.datetime.now(datetime.UTC)).strftime("%Y%m%d-%H%M%S")
     archive = destination / f"marshrut-{stamp}.tar.gz"
+    # Every citizen's personal data is in the archive: readable by its owner only, from its
+    # first byte (the file is created with mode 0600, not narrowed afterwards).
+    os.close(os.open(archive, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         counts = table_counts()

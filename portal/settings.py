@@ -361,6 +361,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 SESSION_COOKIE_HTTPONLY = True
+# Messages name citizens («Фамилия Имя: пришёл.»): kept in the session, never in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # No address of ours goes to other sites; same-origin keeps the referrer Django's CSRF check needs.
 SECURE_REFERRER_POLICY = "same-origin"

@@ -54,3 +54,16 @@ class ConfirmForm(CodeForm):
         "Код не подошёл. Введите шесть цифр, которые приложение показывает сейчас; "
         "проверьте, что время на телефоне установлено автоматически."
     )
+
+
+class ReauthForm(CodeForm):
+    """A change of one's own second factor: the password and a current code, both again."""
+
+    password = forms.CharField(
+        label=_("Ваш пароль"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Введите ваш пароль.")},
+    )
+    field_order = ["password", "code"]
+    wrong_password = _("Пароль не подошёл.")

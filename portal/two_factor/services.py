@@ -27,6 +27,8 @@ DISABLE = "marshrut.2fa.disable"
 RESET = "marshrut.2fa.reset"
 RECOVERY_USED = "marshrut.2fa.recovery_used"
 RECOVERY_REGENERATED = "marshrut.2fa.recovery_regenerated"
+FAILED = "marshrut.2fa.failed"  # a wrong code or password at a second-factor step
+PENDING_SESSION_KEY = "marshrut_2fa_pending"
 
 
 class Throttled(Exception):
@@ -71,13 +73,27 @@ def is_required(user):
     return bool(settings.MARSHRUT_REQUIRE_2FA) and user.is_authenticated
 
 
-def pending_device(user):
-    """The unconfirmed device of an enrolment in progress, made once and kept until confirmed
-    (so reloading the page does not change the secret the user has just scanned)."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+def pending_device(request):
+    """The unconfirmed device of this session's enrolment, made once per session and kept until
+    confirmed (reloading the page does not change the secret the user has just scanned). A new
+    session gets a new secret and the unconfirmed ones of other sessions are dropped: whoever
+    opened the enrolment elsewhere never learns the secret this user confirms."""
+    user = request.user
+    pk = request.session.get(PENDING_SESSION_KEY)
+    device = TOTPDevice.objects.filter(pk=pk, user=user, confirmed=False).first() if pk else None
     if device is None:
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name=TOTP_NAME, confirmed=False)
+        request.session[PENDING_SESSION_KEY] = device.pk
     return device
+
+
+def _verified(request, device):
+    """Mark the session verified under a new session key: the key the session had before the
+    second factor (known to whoever saw the password step) no longer works."""
+    request.session.cycle_key()
+    request.session.pop(PENDING_SESSION_KEY, None)
+    otp_login(request, device)
 
 
 def secret_groups(device):
@@ -125,12 +141,13 @@ def confirm_enrolment(request, device, token):
     device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
     _throttle_check(device)
     if not device.verify_token(_digits(token)):
+        _audit(device.user, FAILED)
         return None
     TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     codes = _new_recovery_codes(device.user)
-    otp_login(request, device)
+    _verified(request, device)
     _audit(device.user, ENROL)
     return codes
 
@@ -149,43 +166,62 @@ def verify(request, token):
     digits = _digits(token)
     if re.fullmatch(r"\d{6}", digits):
         if totp.verify_token(digits):
-            otp_login(request, totp)
+            _verified(request, totp)
             return True
+        _audit(user, FAILED)
         return False
     if static is not None and static.verify_token(_recovery(token)):
         totp.throttle_reset()
-        otp_login(request, static)
+        _verified(request, static)
         _audit(user, RECOVERY_USED)
         return True
     totp.throttle_increment()
+    _audit(user, FAILED)
     return False
 
 
-def check_current_code(user, token):
-    """A current code (app or recovery) for a change of the user's own second factor."""
+WRONG_PASSWORD = "password"  # noqa: S105 (the name of the field that was wrong)
+WRONG_CODE = "code"
+
+
+def reauthenticate(user, password, token):
+    """A change of the user's own second factor asks for both factors again: the password and
+    a current code (app or recovery). Returns None when both hold, else which was wrong
+    (WRONG_PASSWORD, WRONG_CODE); raises Throttled. A wrong password counts towards the code's
+    throttle, so neither can be guessed; the code is not checked (nor spent) then."""
     totp = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
     if totp is None:
-        return False
+        return WRONG_CODE
     static = StaticDevice.objects.filter(user=user).first()
     _throttle_check(totp, static)
+    if not user.check_password(password or ""):
+        totp.throttle_increment()
+        _audit(user, FAILED)
+        return WRONG_PASSWORD
     digits = _digits(token)
     if re.fullmatch(r"\d{6}", digits):
-        return totp.verify_token(digits)
+        if totp.verify_token(digits):
+            return None
+        _audit(user, FAILED)
+        return WRONG_CODE
     if static is not None and static.verify_token(_recovery(token)):
         _audit(user, RECOVERY_USED)
-        return True
+        return None
     totp.throttle_increment()
-    return False
+    _audit(user, FAILED)
+    return WRONG_CODE
 
 
 @transaction.atomic
-def regenerate_recovery_codes(user, token):
-    """New recovery codes (the old ones stop working) after a current code; None if wrong."""
-    if not check_current_code(user, token):
-        return None
+def regenerate_recovery_codes(user, password, token):
+    """New recovery codes (the old ones stop working) after the password and a current code.
+    Returns (codes, None), or (None, which factor was wrong)."""
+    wrong = reauthenticate(user, password, token)
+    if wrong:
+        return None, wrong
     codes = _new_recovery_codes(user)
     _audit(user, RECOVERY_REGENERATED)
-    return codes
+    return codes, None
 
 
 def remaining_recovery_codes(user):
@@ -193,13 +229,15 @@ def remaining_recovery_codes(user):
 
 
 @transaction.atomic
-def disable_own(user, token):
-    """The user switches their second factor off with a current code; False if wrong."""
-    if not check_current_code(user, token):
-        return False
+def disable_own(user, password, token):
+    """The user switches their second factor off with the password and a current code.
+    Returns (True, None), or (False, which factor was wrong)."""
+    wrong = reauthenticate(user, password, token)
+    if wrong:
+        return False, wrong
     _remove_devices(user)
     _audit(user, DISABLE)
-    return True
+    return True, None
 
 
 @transaction.atomic

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.two_factor import services
-from portal.two_factor.forms import CodeForm, ConfirmForm
+from portal.two_factor.forms import CodeForm, ConfirmForm, ReauthForm
 
 
 def _next(request, default):
@@ -71,12 +71,12 @@ def setup(request):
             return redirect("two_factor:verify")
         context = {
             "remaining": services.remaining_recovery_codes(user),
-            "regenerate_form": CodeForm(prefix="regenerate"),
-            "disable_form": CodeForm(prefix="disable"),
+            "regenerate_form": ReauthForm(prefix="regenerate"),
+            "disable_form": ReauthForm(prefix="disable"),
             "required": services.is_required(user),
         }
         return _page(request, "portal/two_factor/settings.html", context)
-    device = services.pending_device(user)
+    device = services.pending_device(request)
     form = ConfirmForm(request.POST or None)
     if request.method == "POST":
         codes = _submit_code(
@@ -100,17 +100,32 @@ def _recovery_codes(request, codes, target, *, enrolled=False):
 
 
 def _own_settings_action(request, prefix, action):
+    """Run `action(user, password, code)`; a wrong password, a wrong or throttled code becomes
+    the error of its field (neither is kept in its field)."""
     if not request.user.is_verified():
         raise PermissionDenied(_("Сначала подтвердите вход кодом."))
-    form = CodeForm(request.POST, prefix=prefix)
-    return form, _submit_code(request, form, lambda code: action(request.user, code))
+    form = ReauthForm(request.POST, prefix=prefix)
+    if not form.is_valid():
+        return form, None
+    try:
+        result, wrong = action(
+            request.user, form.cleaned_data["password"], form.cleaned_data["code"]
+        )
+    except services.Throttled as throttled:
+        form.refuse(throttled.message)
+        return form, None
+    if wrong == services.WRONG_PASSWORD:
+        form.add_error("password", form.wrong_password)
+    elif wrong:
+        form.refuse()
+    return form, result
 
 
 def _settings_with_errors(request, **forms):
     context = {
         "remaining": services.remaining_recovery_codes(request.user),
-        "regenerate_form": forms.get("regenerate_form") or CodeForm(prefix="regenerate"),
-        "disable_form": forms.get("disable_form") or CodeForm(prefix="disable"),
+        "regenerate_form": forms.get("regenerate_form") or ReauthForm(prefix="regenerate"),
+        "disable_form": forms.get("disable_form") or ReauthForm(prefix="disable"),
         "required": services.is_required(request.user),
     }
     return _page(request, "portal/two_factor/settings.html", context, status=422)

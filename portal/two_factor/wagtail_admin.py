@@ -40,6 +40,9 @@ def log_actions(actions):
     actions.register_action(
         services.RECOVERY_REGENERATED, _("Новые коды восстановления"), _("Коды обновлены")
     )
+    actions.register_action(
+        services.FAILED, _("Неверный код или пароль второго фактора"), _("Неверный код")
+    )
 
 
 def idle_timeout_js():

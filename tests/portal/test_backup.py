@@ -29,6 +29,7 @@ def test_backup_then_restore_brings_back_database_and_media(tmp_path, media):
     archive = backup.backup(tmp_path / "backups")
     assert archive.name.startswith("marshrut-") and archive.name.endswith(".tar.gz")
     assert (archive.parent / f"{archive.name}.sha256").exists()
+    assert archive.stat().st_mode & 0o777 == 0o600  # personal data: the owner's only
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
         manifest = json.load(tar.extractfile("manifest.json"))

@@ -144,26 +144,82 @@ def test_a_recovery_code_works_once_only(client, device, curator):
 def test_recovery_codes_are_regenerated_with_a_current_code(client, device, curator):
     sign_in(client)
     client.post(VERIFY, {"code": "efgh6723"})
-    response = client.post(reverse("two_factor:regenerate"), {"regenerate-code": "abcd2345"})
+    response = client.post(
+        reverse("two_factor:regenerate"),
+        {"regenerate-password": PASSWORD, "regenerate-code": "abcd2345"},
+    )
     assert response.status_code == 200
     assert not StaticToken.objects.filter(token__in=["abcd2345", "efgh6723"]).exists()
     assert StaticToken.objects.filter(device__user=curator).count() == 10
 
 
-def test_the_user_switches_it_off_with_a_current_code_only(client, device, curator):
+def test_the_user_switches_it_off_with_the_password_and_a_current_code(client, device, curator):
     sign_in(client)
     client.post(VERIFY, {"code": "abcd2345"})
-    refused = client.post(reverse("two_factor:disable"), {"disable-code": "nothing1"})
+    disable = reverse("two_factor:disable")
+    refused = client.post(disable, {"disable-password": PASSWORD, "disable-code": "nothing1"})
     assert refused.status_code == 422
     assert TOTPDevice.objects.filter(user=curator).exists()
-    throttled = client.post(reverse("two_factor:disable"), {"disable-code": "efgh6723"})
+    throttled = client.post(disable, {"disable-password": PASSWORD, "disable-code": "efgh6723"})
     assert "Слишком много неверных кодов подряд" in throttled.content.decode()
     for throttled_device in (device, StaticDevice.objects.get(user=curator)):
         throttled_device.refresh_from_db()
         throttled_device.throttle_reset()
-    client.post(reverse("two_factor:disable"), {"disable-code": "efgh6723"})
+    client.post(disable, {"disable-password": PASSWORD, "disable-code": "efgh6723"})
     assert not TOTPDevice.objects.filter(user=curator).exists()
     assert services.DISABLE in actions(curator)
+
+
+@pytest.mark.parametrize("prefix", ["disable", "regenerate"])
+def test_a_code_without_the_password_changes_nothing(client, device, curator, prefix):
+    """Whoever finds a signed-in screen and the phone still needs the password (ASVS 7.5.1)."""
+    sign_in(client)
+    client.post(VERIFY, {"code": "abcd2345"})
+    url = reverse(f"two_factor:{prefix}")
+    for password in ("", "not-the-password"):
+        response = client.post(url, {f"{prefix}-password": password, f"{prefix}-code": "efgh6723"})
+        assert response.status_code == 422
+        body = response.content.decode()
+        message = "Введите ваш пароль." if not password else "Пароль не подошёл."
+        assert message in body
+        assert "not-the-password" not in body and "efgh6723" not in body
+        device.refresh_from_db()
+        device.throttle_reset()
+    assert TOTPDevice.objects.filter(user=curator).exists()
+    assert StaticToken.objects.filter(token="efgh6723").exists()  # the code was not spent
+    assert services.FAILED in actions(curator)
+
+
+def test_the_session_key_changes_when_the_second_factor_is_passed(client, device, curator):
+    sign_in(client)
+    before = client.session.session_key
+    client.post(VERIFY, {"code": code_for(device)})
+    assert client.session.session_key != before
+    assert client.get(reverse("cases:my-work")).status_code == 200
+
+
+def test_an_enrolment_secret_belongs_to_one_session(client, curator, django_user_model):
+    """Whoever opened the enrolment page in another session with the password never learns the
+    secret this user confirms: a new session gets a new secret."""
+    from django.test import Client
+
+    other = Client()
+    sign_in(other)
+    seen_elsewhere = other.get(SETUP).context["secret"]
+    sign_in(client)
+    mine = client.get(SETUP).context["secret"]
+    assert mine != seen_elsewhere
+    assert client.get(SETUP).context["secret"] == mine  # a reload keeps it
+    device = TOTPDevice.objects.get(user=curator, confirmed=False)
+    assert services.secret_groups(device) == mine
+    client.post(SETUP, {"code": code_for(device)})
+    assert TOTPDevice.objects.filter(user=curator).count() == 1
+
+
+def test_a_wrong_code_is_in_the_users_history(client, device, curator):
+    sign_in(client)
+    client.post(VERIFY, {"code": "000000"})
+    assert actions(curator).count(services.FAILED) == 1
 
 
 def test_an_administrator_resets_a_users_second_factor(client, device, curator):
