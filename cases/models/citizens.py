@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cases.choices import ContactChannel
+from cases.choices import ContactChannel, DisabilityGroup
 from cases.models.base import CentreScopedQuerySet, centre_field, fold
 from cases.validators import (
     format_snils,
@@ -30,12 +30,7 @@ def years_text(age):
 
 
 class Citizen(models.Model):
-    DISABILITY_GROUPS = [
-        ("", _("нет")),
-        ("1", _("I группа")),
-        ("2", _("II группа")),
-        ("3", _("III группа")),
-    ]
+    DISABILITY_GROUPS = [("", _("нет")), *DisabilityGroup.choices]
     LANGUAGES = [("ru", _("русский")), ("tt", _("татарский")), ("en", _("английский"))]
 
     centre = centre_field(related_name="citizens")

@@ -5,6 +5,7 @@ import services; services.run_transition(...)`); each runs in one database trans
 with its log entries. One module per subject; the public functions are re-exported here.
 """
 
+from . import ipra
 from .appointments import book_appointment, set_appointment_status
 from .audit import purge_logs, record_access, scrub_citizen, search_kind
 from .base import Conflict, TransitionRefused
@@ -51,6 +52,7 @@ __all__ = [
     "change_plan_item_status",
     "citizen_history",
     "find_citizens",
+    "ipra",
     "invitation_url",
     "invite_to_survey",
     "live_route_revision",
