@@ -51,7 +51,7 @@ TITLES = {field: title for title, field in COLUMNS.items()}
 ALIASES = {"e-mail": "email", "электронная почта": "email", "телефоны": "phones"}
 REQUIRED = ["number", "issued_on", "last_name", "first_name", "birth_date", "snils"]
 REQUIRED += ["disability_group"]
-CHUNK = 1 << 20
+CHUNK = 1 << 16  # the encoding scan reads this much at a time
 
 
 class ImportFileError(Exception):
