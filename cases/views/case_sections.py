@@ -114,6 +114,7 @@ def ipra_section(facts):
         {
             "ipra_lines": services.ipra.condition_lines(ipra),
             "ipra_measures": measures,
+            "ipra_not_formed": ipra.state in (IpraState.RECEIVED, IpraState.ACQUAINTED),
             "ipra_to_plan": facts.case.is_open
             and facts.user.has_perm("cases.change_ipra")
             and facts.user.has_perm("cases.add_planitem")

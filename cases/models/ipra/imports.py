@@ -71,6 +71,10 @@ class IpraImport(models.Model):
         return self.state in ImportState.active()
 
     @property
+    def is_queued(self):
+        return self.state == ImportState.QUEUED
+
+    @property
     def percent(self):
         """How far the import has read its file, 0–100."""
         if self.state == ImportState.DONE:

@@ -17,6 +17,7 @@ from cases.models import Ipra, IpraMeasure, IpraReport, IpraTransitionLog
 from cases.route_graph import transitions_of
 from cases.services.base import TransitionRefused
 from cases.services.versions import claim_version
+from portal.models import Centre
 
 # The transitions staff run from the IPRA card (send_report is run by record_report).
 CARD_TRANSITIONS = ["acquaint", "form_measures", "start_execution", "decline", "mark_unreachable"]
@@ -252,7 +253,10 @@ def ipra_deadlines(user_or_centre, today=None, within_days=14, limit=50):
     """The centre's current, open IPRA whose deadline for the measures has passed or comes
     within `within_days`, soonest first; each with `overdue` set. `user_or_centre`: a staff
     member (their centre) or a Centre."""
-    centre_id = getattr(user_or_centre, "centre_id", None) or getattr(user_or_centre, "pk", None)
+    if isinstance(user_or_centre, Centre):
+        centre_id = user_or_centre.pk
+    else:
+        centre_id = getattr(user_or_centre, "centre_id", None)
     if centre_id is None:
         return []
     today = today or timezone.localdate()
