@@ -56,17 +56,15 @@ def add_plan_item_checked(user, case, item, reason=""):
     ipra = current_ipra(case.citizen)
     lines = contraindicated_lines(ipra, [item.service_id]).get(item.service_id, [])
     reason = (reason or "").strip()
-    if lines and not reason:
+    if not lines:
+        return add_plan_item(user, case, item)
+    if not reason:
         raise ContraindicationWarning(ipra, lines)
     with transaction.atomic():
-        if lines:
-            item.contraindication = warning_text(ipra, lines)[:500]
-            item.contraindication_reason = reason
+        item.contraindication = warning_text(ipra, lines)[:500]
+        item.contraindication_reason = reason
         item = add_plan_item(user, case, item)
-        if lines:
-            log_case(
-                case, "marshrut.plan.contraindication", user, {"item": item.pk, "ipra": ipra.pk}
-            )
+        log_case(case, "marshrut.plan.contraindication", user, {"item": item.pk, "ipra": ipra.pk})
     return item
 
 
