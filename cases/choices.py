@@ -142,7 +142,7 @@ class ConditionKind(models.TextChoices):
 class MeasureOutcome(models.TextChoices):
     """What became of a measure the IPRA assigned to the employment service."""
 
-    PENDING = "pending", _("Не исполнено пока")
+    PENDING = "pending", _("Ожидает исполнения")
     DONE = "done", _("Исполнено")
     NOT_DONE = "not_done", _("Не исполнено")
 

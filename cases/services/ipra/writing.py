@@ -135,14 +135,14 @@ def _ipra(job, centre, row, citizen_id, case_id):
     }
 
 
-def _measures(ipra_id, ipra, row, vocabulary):
+def _measures(ipra_id, ipra, row, vocabulary, executor):
     return [
         {
             "ipra_id": ipra_id,
             "name": name,
             "measure_id": vocabulary.measure_of(name),
             "ends_on": ipra["deadline"],
-            "executor": ipra["executor"],
+            "executor": executor,
             "sort_order": i,
         }
         for i, name in enumerate(row.measures)
@@ -204,7 +204,7 @@ def write_batch(job, centre, rows, vocabulary, counts):
             pks = insert(Ipra, ipras, returning=True)
             measures = []
             for pk, ipra, row in zip(pks, ipras, fresh, strict=True):
-                measures += _measures(pk, ipra, row, vocabulary)
+                measures += _measures(pk, ipra, row, vocabulary, centre.short_name or centre.name)
             insert(IpraMeasure, measures)
             counts.imported += len(ipras)
             counts.superseded += supersede({ipra["citizen_id"] for ipra in ipras})
