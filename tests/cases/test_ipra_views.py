@@ -249,3 +249,42 @@ def test_the_case_section_costs_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as with_ipra:
         assert 'id="ipra-section"' in client.get(url).content.decode()
     assert len(with_ipra) - len(without) <= 6
+
+
+def test_hostile_text_in_an_ipra_comes_back_escaped(client, users, case_at, tmp_path):
+    """Every free-text field of the IPRA and its measures (enumerated from the models) holds a
+    payload; the card, its print and report, the registry, the journal and the case section
+    escape it."""
+    import itertools
+
+    from cases.models import IpraMeasure
+    from tests.security.test_xss import RAW, fill
+
+    case = case_at(r.IN_SERVICE)
+    ipra = fresh_ipra(tmp_path, users, snils=case.citizen.snils)
+    counter = itertools.count()
+    filled = fill(ipra, counter)
+    for measure in ipra.measures.all():
+        filled += fill(measure, counter)
+    assert {"last_name", "contraindications", "bureau", "name", "reason"} <= set(filled)
+    assert IpraMeasure.objects.filter(ipra=ipra).exists()
+    client.force_login(users["curator"])
+    today = timezone.localdate()
+    Ipra.objects.filter(pk=ipra.pk).update(received_on=today, deadline=today)
+    period = {"date_from": today.replace(day=1), "date_to": today}
+    client.post(reverse("cases:ipra-registry"), {"q": ipra.number})
+    pages = [
+        client.get(reverse("cases:ipra-detail", args=[ipra.pk])),
+        client.get(reverse("cases:ipra-print", args=[ipra.pk])),
+        client.get(reverse("cases:ipra-report", args=[ipra.pk])),
+        client.get(reverse("cases:ipra-registry")),
+        client.get(reverse("cases:ipra-journal"), period),
+        client.get(reverse("cases:ipra-journal-print"), period),
+        client.get(reverse("cases:ipra-reports"), period),
+        client.get(reverse("cases:case-detail", args=[case.pk])),
+    ]
+    for response in pages:
+        body = response.content.decode()
+        assert response.status_code == 200
+        for payload in RAW:
+            assert payload not in body, (response.request["PATH_INFO"], payload)

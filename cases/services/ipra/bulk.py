@@ -4,8 +4,9 @@ Django's bulk_create builds a model instance per row and prepares each value thr
 field's methods (some 40 columns an IPRA): 20,519 IPRA with their citizens and measures took
 over 20 s on this machine, where the database itself needs a few. Here the rows are plain dicts
 of column values; each column's default and adapter are worked out once per call, and the rows
-go as multi-row INSERT … RETURNING id (PostgreSQL, SQLite ≥ 3.35 — as bulk_create does) or
-executemany when no ids are needed. A column missing from a row takes the field's default, an
+go as multi-row INSERT … RETURNING id (SQLite ≥ 3.35, as bulk_create does) or executemany
+when no ids are needed; on PostgreSQL as COPY, with the ids taken from the sequence first.
+A column missing from a row takes the field's default, an
 auto_now field the time of the call, so the rows are what bulk_create would have written; no
 signals are sent (bulk_create sends none either).
 """
@@ -56,6 +57,8 @@ def insert(model, rows, *, returning=False):
             else:
                 line.append(adapt(value) if adapt and value is not None else value)
         values.append(line)
+    if connection.vendor == "postgresql":
+        return _copy(model, fields, values, returning)
     qn = connection.ops.quote_name
     table = qn(model._meta.db_table)
     cols = ", ".join(qn(f.column) for f in fields)
@@ -76,4 +79,27 @@ def insert(model, rows, *, returning=False):
                 [v for line in chunk for v in line],
             )
             pks += [row[0] for row in cursor.fetchall()]
+    return pks
+
+
+def _copy(model, fields, values, returning):
+    """PostgreSQL: COPY … FROM STDIN, the ids (when wanted) drawn from the table's own identity
+    sequence first, so that they are known without RETURNING."""
+    qn = connection.ops.quote_name
+    meta = model._meta
+    columns = [f.column for f in fields]
+    pks = []
+    with connection.cursor() as cursor:
+        if returning:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [meta.db_table, meta.pk.column, len(values)],
+            )
+            pks = [row[0] for row in cursor.fetchall()]
+            columns = [meta.pk.column, *columns]
+            values = [[pk, *line] for pk, line in zip(pks, values, strict=True)]
+        names = ", ".join(qn(c) for c in columns)
+        with cursor.cursor.copy(f"COPY {qn(meta.db_table)} ({names}) FROM STDIN") as copy:
+            for line in values:
+                copy.write_row(line)
     return pks

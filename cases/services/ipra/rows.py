@@ -2,6 +2,7 @@
 or rejected whole, with every problem named (column and reason, in Russian, never the value)."""
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -62,7 +63,13 @@ def parse_date(value):
     ValueError for anything else, impossible dates included (31.02.2023)."""
     if isinstance(value, datetime.date):
         return value
-    text = (value or "").strip()
+    return _text_date(value or "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_date(text):
+    """Remembered: a file repeats the same few hundred dates in every column."""
+    text = text.strip()
     if not text:
         return None
     match = DATE.match(text)
