@@ -87,8 +87,10 @@ def main():
             f"peak memory of the process {peak:.0f} MB"
         )
         again, wall2, cpu2 = timed_import(path, centre)
-        print(f"  again (nothing changes): {wall2:.1f} s wall, {cpu2:.1f} s CPU; "
-              f"unchanged {again.rows_unchanged:,}")
+        print(
+            f"  again (nothing changes): {wall2:.1f} s wall, {cpu2:.1f} s CPU; "
+            f"unchanged {again.rows_unchanged:,}"
+        )
     if backend == "PostgreSQL":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
