@@ -59,3 +59,15 @@ def get_ipra(request, pk):
         ),
         pk=pk,
     )
+
+
+def keep_filters(request, key):
+    """A registry's posted filters kept in the session (never in a URL); «Сбросить» forgets them.
+    Returns the posted data (None for a reset)."""
+    if "reset" in request.POST:
+        request.session.pop(key, None)
+        return None
+    data = request.POST.copy()
+    data.pop("csrfmiddlewaretoken", None)
+    request.session[key] = data.urlencode()
+    return data

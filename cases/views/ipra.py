@@ -18,7 +18,7 @@ from cases.models import Ipra
 from cases.services.ipra import reports
 from cases.tables import DeferredJoinPaginator
 from cases.tables_ipra import IpraTable
-from cases.views.common import get_ipra, staff_view
+from cases.views.common import get_ipra, keep_filters, staff_view
 from cases.views.ipra_card import card_context
 
 SESSION_KEY = "ipra_registry_filters"
@@ -37,19 +37,14 @@ def _filterset(request):
 @require_http_methods(["GET", "POST"])
 def registry(request):
     if request.method == "POST":
-        if "reset" in request.POST:
-            request.session.pop(SESSION_KEY, None)
-        else:
-            data = request.POST.copy()
-            data.pop("csrfmiddlewaretoken", None)
-            request.session[SESSION_KEY] = data.urlencode()
-            if data.get("q", "").strip():
-                services.record_access(
-                    request,
-                    AccessObject.IPRA_REGISTRY,
-                    AccessAction.SEARCH,
-                    services.search_kind(data["q"]),
-                )
+        data = keep_filters(request, SESSION_KEY)
+        if data and data.get("q", "").strip():
+            services.record_access(
+                request,
+                AccessObject.IPRA_REGISTRY,
+                AccessAction.SEARCH,
+                services.search_kind(data["q"]),
+            )
         if not request.htmx:
             return redirect("cases:ipra-registry")
     filterset = _filterset(request)

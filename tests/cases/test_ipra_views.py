@@ -288,3 +288,27 @@ def test_hostile_text_in_an_ipra_comes_back_escaped(client, users, case_at, tmp_
         assert response.status_code == 200
         for payload in RAW:
             assert payload not in body, (response.request["PATH_INFO"], payload)
+
+
+def test_recording_a_period_report_sent(client, users, tmp_path):
+    """Every ready IPRA of the period gets the report; the others are counted, not touched."""
+    from cases.choices import MeasureOutcome
+
+    today = timezone.localdate()
+    ready = walked(users["curator"], fresh_ipra(tmp_path, users), "decline")
+    waiting = fresh_ipra(tmp_path, users)
+    Ipra.objects.filter(pk__in=[ready.pk, waiting.pk]).update(deadline=today)
+    assert waiting.measures.filter(outcome=MeasureOutcome.PENDING).exists()
+    client.force_login(users["curator"])
+    url = reverse("cases:ipra-reports") + f"?date_from={today:%Y-%m-%d}&date_to={today:%Y-%m-%d}"
+    response = client.post(url, {"sent_on": "", "method": ""})
+    assert response.status_code == 422
+    assert "Выберите способ направления." in response.content.decode()
+    response = client.post(url, {"sent_on": today.isoformat(), "method": "fri"}, follow=True)
+    assert "Отмечено: отчёт направлен по" in response.content.decode()
+    ready.refresh_from_db()
+    waiting.refresh_from_db()
+    assert ready.report and ready.report.period_from == today and waiting.report is None
+    assert ready.state == IpraState.DECLINED and waiting.state == IpraState.RECEIVED
+    client.force_login(users["career"])
+    assert client.post(url, {"sent_on": today.isoformat(), "method": "fri"}).status_code == 403

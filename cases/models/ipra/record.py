@@ -13,8 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from cases.choices import AcquaintanceMethod, DisabilityGroup, IpraEstablished, IpraState
-from cases.models.base import CentreScopedQuerySet, fold
-from cases.validators import format_snils, mask_snils
+from cases.models.base import CentreScopedQuerySet, PersonMixin, fold
 
 S = IpraState
 
@@ -50,7 +49,7 @@ def optional_link(to, verbose_name, related_name="+"):
     )
 
 
-class Ipra(ConcurrentTransitionMixin, models.Model):
+class Ipra(PersonMixin, ConcurrentTransitionMixin, models.Model):
     """One IPRA of a disabled person, as the centre received it, and the work done on it."""
 
     # The centre is the first column of every index below; it needs none of its own.
@@ -192,18 +191,6 @@ class Ipra(ConcurrentTransitionMixin, models.Model):
     def title(self):
         """«ИПРА № 177.37.16/2023 от 01.03.2023» — names the document, never the person."""
         return str(self)
-
-    @property
-    def full_name(self):
-        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
-
-    @property
-    def snils_display(self):
-        return format_snils(self.snils)
-
-    @property
-    def snils_masked(self):
-        return mask_snils(self.snils)
 
     @property
     def is_current(self):
