@@ -23,6 +23,7 @@ class IpraMeasure(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,  # the registry's measure filter goes through the IPRA's own measures
     )
     starts_on = models.DateField(_("дата начала"), null=True, blank=True)
     ends_on = models.DateField(_("дата окончания"), null=True, blank=True)
