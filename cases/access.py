@@ -48,6 +48,27 @@ SCREENS = {
     "audit-citizen-export": "Access and change log of one citizen, export",
     "audit-user": "Access log of one staff member",
     "audit-user-export": "Access log of one staff member, export",
+    "ipra-registry": "IPRA registry (health data)",
+    "ipra-export": "IPRA registry export (CSV/XLSX)",
+    "ipra-detail": "IPRA card (document, conditions of work, measures, history)",
+    "ipra-print": "IPRA list of measures, print (for the citizen, for employer visits)",
+    "ipra-transition": "Move an IPRA along its route (acquaint, form the list, decline …)",
+    "ipra-measure-add": "Add a measure to an IPRA's list",
+    "ipra-measure": "Record a measure's execution (its period: with change_ipra)",
+    "ipra-measure-remove": "Remove a measure from a list not yet formed",
+    "ipra-report": "Execution report of one IPRA, print",
+    "ipra-report-export": "Execution report of one IPRA, CSV/XLSX",
+    "ipra-report-sent": "Record the report of one IPRA sent to the bureau",
+    "ipra-journal": "Journal of drawing up the list of measures (screen)",
+    "ipra-journal-print": "Journal, print (A4 landscape)",
+    "ipra-journal-export": "Journal, CSV/XLSX",
+    "ipra-reports": "Execution report for a period (and record its sending)",
+    "ipra-reports-print": "Execution report for a period, print",
+    "ipra-reports-export": "Execution report for a period, CSV/XLSX",
+    "ipra-imports": "Import IPRA files (upload, recent imports)",
+    "ipra-import": "An import's progress and rejected rows",
+    "ipra-import-rejected": "An import's rejected rows, CSV/XLSX",
+    "case-ipra-plan": "Add the IPRA's measures to the plan (also needs add_planitem)",
 }
 
 # Actions inside screens, each guarded by a permission of its own.
@@ -55,6 +76,8 @@ ACTIONS = [
     ("Book an appointment in the journal", "cases.add_appointment"),
     ("See the full SNILS (otherwise «***-***-789 01»)", "cases.view_snils"),
     ("Be chosen as a case's curator", "cases.add_planitem"),
+    ("See the IPRA section on the case page", "cases.view_ipra"),
+    ("Record the sending of a period's execution report", "cases.change_ipra"),
 ]
 
 

@@ -77,3 +77,94 @@ class AccessObject(models.TextChoices):
     APPOINTMENTS = "appointments", _("Журнал записи")
     CITIZEN_SEARCH = "citizen_search", _("Поиск гражданина")
     ACCESS_LOG = "access_log", _("Журнал доступа")
+    IPRA = "ipra", _("ИПРА")
+    IPRA_REGISTRY = "ipra_registry", _("Реестр ИПРА")
+    IPRA_JOURNAL = "ipra_journal", _("Журнал учета разработки перечня мероприятий по ИПРА")
+    IPRA_REPORT = "ipra_report", _("Отчёт об исполнении ИПРА за период")
+    IPRA_IMPORT = "ipra_import", _("Импорт ИПРА")
+
+
+class DisabilityGroup(models.TextChoices):
+    """The disability group (Citizen.disability_group, Ipra.disability_group)."""
+
+    I = "1", _("I группа")  # noqa: E741 (the group's Roman numeral)
+    II = "2", _("II группа")
+    III = "3", _("III группа")
+
+
+class IpraState(models.TextChoices):
+    """The IPRA's own route (Ipra.state, cases.models.ipra): received from the bureau, the citizen
+    acquainted, the list of measures formed, the measures carried out, the report sent back; or
+    the citizen declined or could not be reached."""
+
+    RECEIVED = "received", _("Поступила")
+    ACQUAINTED = "acquainted", _("Гражданин ознакомлен")
+    MEASURES_FORMED = "measures_formed", _("Перечень мероприятий сформирован")
+    IN_EXECUTION = "in_execution", _("Мероприятия исполняются")
+    REPORT_SENT = "report_sent", _("Отчёт направлен в бюро МСЭ")
+    DECLINED = "declined", _("Гражданин отказался")
+    UNREACHABLE = "unreachable", _("Гражданин не найден")
+
+    @classmethod
+    def open(cls):
+        """Still being worked on: its measures' deadline matters."""
+        return (cls.RECEIVED, cls.ACQUAINTED, cls.MEASURES_FORMED, cls.IN_EXECUTION)
+
+    @classmethod
+    def reportable(cls):
+        """States from which the report to the bureau may be recorded as sent."""
+        return (cls.IN_EXECUTION, cls.DECLINED, cls.UNREACHABLE)
+
+
+class IpraEstablished(models.TextChoices):
+    """Whether the disability was established for the first time or repeatedly."""
+
+    FIRST = "first", _("впервые")
+    REPEATED = "repeated", _("повторно")
+
+
+class AcquaintanceMethod(models.TextChoices):
+    """How the citizen was acquainted with the IPRA and the list of measures."""
+
+    IN_PERSON = "in_person", _("Лично")
+    PHONE = "phone", _("По телефону")
+    EMAIL = "email", _("По электронной почте")
+    MAIL = "mail", _("Письмом")
+
+
+class ConditionKind(models.TextChoices):
+    """A working condition named by an IPRA: recommended, or contraindicated."""
+
+    RECOMMENDED = "recommended", _("Рекомендовано")
+    CONTRAINDICATED = "contraindicated", _("Противопоказано")
+
+
+class MeasureOutcome(models.TextChoices):
+    """What became of a measure the IPRA assigned to the employment service."""
+
+    PENDING = "pending", _("Ожидает исполнения")
+    DONE = "done", _("Исполнено")
+    NOT_DONE = "not_done", _("Не исполнено")
+
+
+class ReportMethod(models.TextChoices):
+    """How the execution report went back to the bureau of medical-social expertise."""
+
+    FRI = "fri", _("Через ФГИС «Федеральный реестр инвалидов»")
+    SMEV = "smev", _("Через СМЭВ")
+    EMAIL = "email", _("По электронной почте")
+    MAIL = "mail", _("Почтой")
+    COURIER = "courier", _("Нарочным")
+
+
+class ImportState(models.TextChoices):
+    """An IPRA import job (IpraImport.state)."""
+
+    QUEUED = "queued", _("В очереди")
+    RUNNING = "running", _("Выполняется")
+    DONE = "done", _("Завершён")
+    FAILED = "failed", _("Прерван из-за ошибки")
+
+    @classmethod
+    def active(cls):
+        return (cls.QUEUED, cls.RUNNING)

@@ -9,7 +9,9 @@ from this and from the permission each staff view demands, `manage.py roles_tabl
 - only curators export the registry (`export_registry`): a file of personal data leaves the
   system, so the fewest hands;
 - specialists (career, psychologist, individual support, employer relations) read the cases
-  they serve and carry out plan items, but neither register citizens nor plan.
+  they serve and carry out plan items, but neither register citizens nor plan;
+- the IPRA (health data) only for those who work with it: never the hall administrator nor
+  reception (docs/ipra.md, "Who sees the IPRA").
 """
 
 from django.contrib.auth.models import Permission
@@ -28,18 +30,24 @@ RECEPTION = [
 ]
 CURATOR = [*RECEPTION, "add_planitem", "change_planitem", "export_registry"]
 SPECIALIST = [*VIEW, "change_planitem", "transition_case", "add_appointment", "change_appointment"]
+# The IPRA is health data (docs/ipra.md, "Who sees the IPRA"): curators run the registry —
+# import, the route, the list of measures, the journal and the reports; the specialists who
+# deliver measures (career, psychologist, individual support) see it and record execution; the
+# employer-zone specialist sees it (the seed: always have the IPRA when visiting an employer).
+IPRA_CURATOR = ["view_ipra", "change_ipra", "execute_ipra", "import_ipra", "export_ipra"]
+IPRA_SPECIALIST = ["view_ipra", "execute_ipra"]
 
 ROLE_PERMISSIONS = {
     "hall-administrator": APPOINTMENTS,
     "reception": RECEPTION,
-    "curator": CURATOR,
-    "career": SPECIALIST,
-    "psychologist": SPECIALIST,
-    "individual": SPECIALIST,
-    "employer": SPECIALIST,
+    "curator": [*CURATOR, *IPRA_CURATOR],
+    "career": [*SPECIALIST, *IPRA_SPECIALIST],
+    "psychologist": [*SPECIALIST, *IPRA_SPECIALIST],
+    "individual": [*SPECIALIST, *IPRA_SPECIALIST],
+    "employer": [*SPECIALIST, "view_ipra"],
     # Reads the access log and the change log of their centre (docs/security.md); the records
     # themselves only to look (every look is in the access log too).
-    "data-protection": [*VIEW, "view_accesslog"],
+    "data-protection": [*VIEW, "view_ipra", "view_accesslog"],
 }
 
 

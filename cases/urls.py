@@ -24,6 +24,8 @@ urlpatterns = [
     path("cases/<int:pk>/plan/<int:item>/status/", case.plan_item_status, name="plan-item-status"),
     # Registry of recipients and the appointments journal (cases/urls_journals.py).
     path("", include("cases.urls_journals")),
+    # The IPRA registry, its card, journal, reports and imports (cases/urls_ipra.py).
+    path("", include("cases.urls_ipra")),
     # The access and change logs for the data-protection officer (cases/urls_audit.py).
     path("", include("cases.urls_audit")),
 ]

@@ -39,3 +39,22 @@ def register_case_log_actions(actions):
     actions.register_action(
         "marshrut.case.survey_phone", _("Опрос по телефону"), _("Опрос проведён по телефону")
     )
+    actions.register_action(
+        "marshrut.plan.contraindication",
+        _("Услуга назначена вопреки противопоказанию ИПРА"),
+        _("Назначено с обоснованием"),
+    )
+    actions.register_action("marshrut.ipra.import", _("Загрузка файла ИПРА"), _("Файл загружен"))
+    actions.register_action("marshrut.ipra.transition", _("Действие с ИПРА"), _("Состояние ИПРА"))
+    actions.register_action(
+        "marshrut.ipra.measure_add", _("Мероприятие ИПРА добавлено"), _("Добавлено")
+    )
+    actions.register_action(
+        "marshrut.ipra.measure_change", _("Мероприятие ИПРА изменено"), _("Изменено")
+    )
+    actions.register_action(
+        "marshrut.ipra.measure_remove", _("Мероприятие ИПРА удалено"), _("Удалено")
+    )
+    actions.register_action(
+        "marshrut.ipra.to_plan", _("Мероприятия ИПРА добавлены в план"), _("Добавлены в план")
+    )

@@ -11,10 +11,12 @@ from content.models import (
     ClientIndicator,
     ClientProfile,
     Partner,
+    RehabilitationMeasure,
     Role,
     Route,
     Script,
     ServiceCategory,
+    WorkingCondition,
 )
 
 
@@ -68,6 +70,22 @@ class ClientIndicatorViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class WorkingConditionViewSet(SnippetViewSet):
+    model = WorkingCondition
+    icon = "warning"
+    menu_label = _("Условия труда")
+    list_display = ["name", "synonyms", "sort_order"]
+    search_fields = ["name"]
+
+
+class RehabilitationMeasureViewSet(SnippetViewSet):
+    model = RehabilitationMeasure
+    icon = "link"
+    menu_label = _("Мероприятия ИПРА и услуги")
+    list_display = ["name", "service", "sort_order"]
+    search_fields = ["name"]
+
+
 class RouteViewSet(SnippetViewSet):
     model = Route
     icon = "resubmit"
@@ -104,6 +122,8 @@ class ReferenceGroup(SnippetViewSetGroup):
         PartnerViewSet,
         ClientProfileViewSet,
         ClientIndicatorViewSet,
+        WorkingConditionViewSet,
+        RehabilitationMeasureViewSet,
     )
 
 

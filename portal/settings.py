@@ -298,6 +298,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "static_collected"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+IPRA_UPLOAD_DIR = VAR_DIR / "private" / "ipra-imports"  # uploads awaiting import; never served
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -4,6 +4,7 @@ import pytest
 from django.db import connections
 
 from fixtures.cases_demo import load_demo_cases
+from fixtures.ipra_demo import load_demo_ipra
 from fixtures.loader import DemoLoader
 from fixtures.scripts_demo import load_demo_scripts
 from fixtures.surveys_demo import load_demo_surveys
@@ -24,6 +25,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_demo_scripts()
         load_demo_surveys()
         load_demo_cases()
+        load_demo_ipra()
         # Transactional tests (the browser tests' live server) flush the database; with
         # serialized_rollback they get this snapshot, demo data included, back before each test.
         # Playwright's greenlets see their own connection objects, so the snapshot is put on the

@@ -9,6 +9,14 @@ from .audit import AccessLog, AppendOnly
 from .base import CentreScopedQuerySet, fold
 from .case import Case, TransitionLog
 from .citizens import Citizen
+from .ipra import (
+    Ipra,
+    IpraImport,
+    IpraImportError,
+    IpraMeasure,
+    IpraReport,
+    IpraTransitionLog,
+)
 from .plan import PlanItem
 from .scripts import ScriptRun
 from .surveys import SurveyInvitation, _invitation_token
@@ -25,6 +33,8 @@ track(Citizen, lambda pk: f"Гражданин № {pk}")
 track(Case, _case_label, exclude=["state_changed_at", "suspended_from"])
 track(PlanItem, lambda pk: f"Пункт плана № {pk}", exclude=["sort_order"])
 track(Appointment, lambda pk: f"Запись на приём № {pk}", exclude=["duration_minutes"])
+track(Ipra, lambda pk: f"ИПРА, запись № {pk}", exclude=["state_changed_at", "import_job"])
+track(IpraMeasure, lambda pk: f"Мероприятие ИПРА № {pk}", exclude=["sort_order"])
 
 __all__ = [
     "AccessLog",
@@ -33,6 +43,12 @@ __all__ = [
     "Case",
     "CentreScopedQuerySet",
     "Citizen",
+    "Ipra",
+    "IpraImport",
+    "IpraImportError",
+    "IpraMeasure",
+    "IpraReport",
+    "IpraTransitionLog",
     "PlanItem",
     "ScriptRun",
     "SurveyInvitation",

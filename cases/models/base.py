@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cases.validators import format_snils, mask_snils
 from content.text import normalise_search_text
 
 # Case-folded text for searching Cyrillic regardless of case on SQLite and PostgreSQL alike
@@ -26,3 +27,20 @@ def centre_field(related_name):
         on_delete=models.PROTECT,
         related_name=related_name,
     )
+
+
+class PersonMixin:
+    """A person's name and SNILS as shown (Citizen, and an IPRA's copy of the person)."""
+
+    @property
+    def full_name(self):
+        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
+
+    @property
+    def snils_display(self):
+        return format_snils(self.snils)
+
+    @property
+    def snils_masked(self):
+        """«***-***-789 01»: the last digits that tell people apart in a list, not the number."""
+        return mask_snils(self.snils)

@@ -8,15 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from cases.choices import ContactChannel
-from cases.models.base import CentreScopedQuerySet, centre_field, fold
-from cases.validators import (
-    format_snils,
-    mask_snils,
-    snils_digits,
-    validate_phone,
-    validate_snils,
-)
+from cases.choices import ContactChannel, DisabilityGroup
+from cases.models.base import CentreScopedQuerySet, PersonMixin, centre_field, fold
+from cases.validators import snils_digits, validate_phone, validate_snils
 
 # Unique per centre, not across centres: the same person may be served by several centres, each
 # with its own record, and one centre never learns of another's (docs/security.md, "Citizens
@@ -29,13 +23,8 @@ def years_text(age):
     return ngettext("%(n)s год", "%(n)s лет", age) % {"n": age}
 
 
-class Citizen(models.Model):
-    DISABILITY_GROUPS = [
-        ("", _("нет")),
-        ("1", _("I группа")),
-        ("2", _("II группа")),
-        ("3", _("III группа")),
-    ]
+class Citizen(PersonMixin, models.Model):
+    DISABILITY_GROUPS = [("", _("нет")), *DisabilityGroup.choices]
     LANGUAGES = [("ru", _("русский")), ("tt", _("татарский")), ("en", _("английский"))]
 
     centre = centre_field(related_name="citizens")
@@ -107,19 +96,6 @@ class Citizen(models.Model):
     def get_additional_data(self):
         """Stored with each change-log entry (django-auditlog): whose record and its version."""
         return {"citizen": self.pk, "version": self.version}
-
-    @property
-    def full_name(self):
-        return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
-
-    @property
-    def snils_display(self):
-        return format_snils(self.snils)
-
-    @property
-    def snils_masked(self):
-        """«***-***-789 01»: the last digits that tell people apart in a list, not the number."""
-        return mask_snils(self.snils)
 
     @property
     def age(self):

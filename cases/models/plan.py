@@ -33,6 +33,14 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
     note = models.TextField(_("примечание"), blank=True)
     reason = models.TextField(_("причина отказа или отмены"), blank=True)
     completed_on = models.DateField(_("выполнено"), null=True, blank=True)
+    # A service involving a condition the citizen's IPRA contraindicates: the IPRA line that
+    # warned, and why the item was added all the same (cases.services.ipra.plan).
+    contraindication = models.CharField(
+        _("противопоказание по ИПРА"), max_length=500, blank=True, editable=False
+    )
+    contraindication_reason = models.TextField(
+        _("обоснование вопреки противопоказанию"), blank=True, editable=False
+    )
     sort_order = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=0, editable=False)  # as Citizen.version

@@ -5,11 +5,12 @@ import services; services.run_transition(...)`); each runs in one database trans
 with its log entries. One module per subject; the public functions are re-exported here.
 """
 
+from . import ipra
 from .appointments import book_appointment, set_appointment_status
 from .audit import purge_logs, record_access, scrub_citizen, search_kind
 from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
-from .history import case_history, citizen_history, record_history
+from .history import case_history, citizen_history, ipra_history, record_history
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
 from .scripts import answer_script, script_version, scripts_for, start_script
 from .steps import (
@@ -51,6 +52,8 @@ __all__ = [
     "change_plan_item_status",
     "citizen_history",
     "find_citizens",
+    "ipra",
+    "ipra_history",
     "invitation_url",
     "invite_to_survey",
     "live_route_revision",

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.choices import AccessAction, AccessObject
-from cases.models import AccessLog, Appointment, Case, Citizen, PlanItem
+from cases.models import AccessLog, Appointment, Case, Citizen, Ipra, PlanItem
 from portal.ratelimit import client_ip
 
 # model -> (kind, label without personal data, the citizen it is about)
@@ -28,6 +28,7 @@ ACCESS_KINDS = {
         lambda i: f"Пункт плана № {i.pk}",
         lambda i: i.case.citizen_id,
     ),
+    Ipra: (AccessObject.IPRA, lambda i: f"ИПРА, запись № {i.pk}", lambda i: i.citizen_id),
 }
 
 

@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from cases.models import Case, Citizen, PlanItem
+from cases.models import Case, Citizen, Ipra, IpraMeasure, PlanItem
 
 EMPTY = "—"
 ACTION_LABELS = {
@@ -134,6 +134,12 @@ def case_history(case, limit=100):
     """The change history of a case and its plan items, newest first."""
     items = _entries(PlanItem, case.plan_items.values_list("pk", flat=True))
     return history((_entries(Case, [case.pk]) | items).order_by("-timestamp", "-pk")[:limit])
+
+
+def ipra_history(ipra, limit=100):
+    """The change history of an IPRA and its measures, newest first."""
+    measures = _entries(IpraMeasure, ipra.measures.values_list("pk", flat=True))
+    return history((_entries(Ipra, [ipra.pk]) | measures).order_by("-timestamp", "-pk")[:limit])
 
 
 def citizen_history(citizen, limit=100):

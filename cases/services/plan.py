@@ -60,6 +60,9 @@ def update_plan_item(user, item, changed_fields, version=None):
 
 
 PLAN_ACTIONS = {"start": (), "complete": ("result",), "refuse": ("reason",), "cancel": ("reason",)}
+# Called as hook(user, item) inside the status change's transaction: other modules follow a plan
+# item's outcome (an IPRA measure is executed when its plan item is; cases.services.ipra.plan).
+STATUS_HOOKS = []
 
 
 def change_plan_item_status(user, item, action, text=""):
@@ -81,4 +84,6 @@ def change_plan_item_status(user, item, action, text=""):
         except StaleEdit:  # saved by a colleague since it was read: as a status change would be
             raise _changed_meanwhile(item) from None
         log_case(item.case, "marshrut.plan.status", user, {"item": item.pk, "status": item.status})
+        for hook in STATUS_HOOKS:
+            hook(user, item)
     return item

@@ -57,7 +57,10 @@ def case_detail(request, pk):
     services.record_access(request, case, AccessAction.VIEW, _("план") if partial else "")
     if partial:
         return _render_plan(request, case, focus="item", focus_item=int(item))
-    return _render(request, case)
+    context = section_context(request, case)
+    if context.get("case_ipra"):  # the IPRA section shows health data
+        services.record_access(request, context["case_ipra"], AccessAction.VIEW)
+    return render(request, "cases/case_detail.html", context)
 
 
 @staff_view("cases.view_case")
@@ -123,7 +126,21 @@ def plan_add(request, pk):
     form = PlanItemForm(request.POST, case=case)
     if form.is_valid():
         try:
-            services.add_plan_item(request.user, case, form.save(commit=False))
+            services.ipra.add_plan_item_checked(
+                request.user,
+                case,
+                form.save(commit=False),
+                reason=request.POST.get("contraindication_reason", ""),
+            )
+        except services.ipra.ContraindicationWarning as warning:
+            return _render_plan(
+                request,
+                case,
+                status=422,
+                plan_form=form,
+                focus="plan-warning",
+                plan_warning=warning,
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         except services.TransitionRefused as exc:
@@ -267,3 +284,40 @@ def script_answer(request, pk, run):
     if request.htmx:
         return _render(request, case, focus="script", finished_run=obj if obj.finished else None)
     return redirect(reverse("cases:case-detail", args=[case.pk]) + "#scripts")
+
+
+@staff_view("cases.change_ipra")
+@require_POST
+def ipra_to_plan(request, pk):
+    """«Добавить мероприятия ИПРА в план»: the IPRA's measures become plan items."""
+    case = get_case(request, pk)
+    if not request.user.has_perm("cases.add_planitem"):
+        raise PermissionDenied("Добавлять пункты плана может куратор.")
+    ipra = services.ipra.current_ipra(case.citizen)
+    if ipra is None:
+        raise Http404
+    try:
+        added, linked, unmapped = services.ipra.add_measures_to_plan(
+            request.user, case, ipra, reason=request.POST.get("contraindication_reason", "")
+        )
+    except services.ipra.ContraindicationWarning as warning:
+        return _render(request, case, status=422, ipra_warning=warning, focus="ipra-warning")
+    except services.TransitionRefused as exc:
+        messages.error(request, str(exc))
+        return _render(request, case, status=409)
+    text = _("Из ИПРА в план добавлено услуг: %(n)s.") % {"n": len(added)}
+    if linked:
+        text += " " + _("Уже были в плане: %(n)s.") % {"n": len(linked)}
+    messages.success(request, text)
+    if unmapped:
+        messages.warning(
+            request,
+            _(
+                "Не сопоставлены с услугами каталога: %(m)s — попросите редактора указать услугу "
+                "в справочнике «Мероприятия ИПРА и услуги»."
+            )
+            % {"m": ", ".join(f"«{m}»" for m in unmapped)},
+        )
+    if request.htmx:
+        return _render(request, case, focus="plan")
+    return redirect(reverse("cases:case-detail", args=[case.pk]) + "#plan")

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from cases import route_graph as r
 from cases import services
-from cases.choices import PlanItemStatus
+from cases.choices import IpraState, PlanItemStatus
 from cases.forms import PlanItemForm, curators_of
 from content.models import OUTCOME_LABELS
 
@@ -39,6 +39,10 @@ class CaseFacts:
     @cached_property
     def plan(self):
         return list(self.case.plan_items.select_related("service").order_by("sort_order", "pk"))
+
+    @cached_property
+    def ipra(self):
+        return services.ipra.current_ipra(self.case.citizen)
 
     @cached_property
     def runs(self):
@@ -97,6 +101,30 @@ def scripts_section(facts):
     }
 
 
+def ipra_section(facts):
+    """The citizen's IPRA in force, for the roles that may see it (health data)."""
+    if not facts.user.has_perm("cases.view_ipra"):
+        return {"case_ipra": None}
+    ipra = facts.ipra
+    context = {"case_ipra": ipra, "ipra_warning": facts.extra.get("ipra_warning")}
+    if ipra is None:
+        return context
+    measures = list(ipra.measures.select_related("measure__service", "plan_item"))
+    context.update(
+        {
+            "ipra_lines": services.ipra.condition_lines(ipra),
+            "ipra_measures": measures,
+            "ipra_not_formed": ipra.state in (IpraState.RECEIVED, IpraState.ACQUAINTED),
+            "ipra_to_plan": facts.case.is_open
+            and facts.user.has_perm("cases.change_ipra")
+            and facts.user.has_perm("cases.add_planitem")
+            and ipra.state in (IpraState.MEASURES_FORMED, IpraState.IN_EXECUTION)
+            and any(m.plan_item_id is None and m.is_pending for m in measures),
+        }
+    )
+    return context
+
+
 def documents_section(facts):
     return {"documents": services.required_documents(facts.case)}
 
@@ -110,6 +138,7 @@ def plan_section(facts):
         "plan_editable": case.is_open and user.has_perm("cases.change_planitem"),
         "can_add_items": case.is_open and user.has_perm("cases.add_planitem"),
         "edit_item": None,
+        "plan_warning": facts.extra.get("plan_warning"),
     }
 
 
@@ -138,6 +167,7 @@ SECTIONS = {
     "citizen": citizen_section,
     "stage": stage_section,
     "scripts": scripts_section,
+    "ipra": ipra_section,
     "documents": documents_section,
     "plan": plan_section,
     "surveys": surveys_section,

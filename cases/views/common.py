@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from cases.models import Case
+from cases.models import Case, Ipra
 
 ROLE_REFUSAL = (
     "Ваша роль не даёт доступа к этому разделу. Если он нужен вам для работы, "
@@ -49,3 +49,25 @@ def get_case(request, pk, *, for_update=False):
         ),
         pk=pk,
     )
+
+
+def get_ipra(request, pk):
+    """An IPRA of the user's own centre, or 404."""
+    return get_object_or_404(
+        Ipra.objects.for_user(request.user).select_related(
+            "citizen", "case", "centre", "acquainted_by", "measures_formed_by", "report"
+        ),
+        pk=pk,
+    )
+
+
+def keep_filters(request, key):
+    """A registry's posted filters kept in the session (never in a URL); «Сбросить» forgets them.
+    Returns the posted data (None for a reset)."""
+    if "reset" in request.POST:
+        request.session.pop(key, None)
+        return None
+    data = request.POST.copy()
+    data.pop("csrfmiddlewaretoken", None)
+    request.session[key] = data.urlencode()
+    return data

@@ -13,7 +13,7 @@ from cases.choices import AccessAction, AccessObject
 from cases.filters import RegistryFilter, overdue_items
 from cases.models import Case
 from cases.tables import DeferredJoinPaginator, RegistryTable
-from cases.views.common import staff_view
+from cases.views.common import keep_filters, staff_view
 
 SESSION_KEY = "registry_filters"
 PER_PAGE = 25
@@ -35,15 +35,11 @@ def _filterset(request, data=None):
 @require_http_methods(["GET", "POST"])
 def registry(request):
     if request.method == "POST":
-        if "reset" in request.POST:
-            request.session.pop(SESSION_KEY, None)
-        else:
-            data = request.POST.copy()
-            data.pop("csrfmiddlewaretoken", None)
-            request.session[SESSION_KEY] = data.urlencode()
+        keep_filters(request, SESSION_KEY)
+        if "reset" not in request.POST:
             # A filter by name or SNILS is a search of personal data: its kind is logged, never
             # its text (as at intake).
-            query = data.get("q", "").strip()
+            query = request.POST.get("q", "").strip()
             detail = services.search_kind(query) if query else _("фильтр")
             services.record_access(request, AccessObject.REGISTRY, AccessAction.SEARCH, detail)
         if not request.htmx:

@@ -1,4 +1,5 @@
 from .catalogue import ServiceIndexPage, ServicePage
+from .conditions import RehabilitationMeasure, WorkingCondition, match_wordings
 from .editorial import FAQPage, StandardPage
 from .pages import ContactsPage, HomePage, LifeSituationPage, LifeSituationService
 from .routes import Route, RouteStep
@@ -36,4 +37,7 @@ __all__ = [
     "ServicePage",
     "validate_script_steps",
     "StandardPage",
+    "RehabilitationMeasure",
+    "WorkingCondition",
+    "match_wordings",
 ]

@@ -1,9 +1,11 @@
 """The service catalogue: its index page with the filters, and one page per service."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -104,6 +106,19 @@ class ServicePage(PublicCacheMixin, Page):
         related_name="services",
     )
     duration = models.CharField(_("сколько времени занимает"), max_length=255, blank=True)
+    # Conditions of work the service involves: a plan item of this service is warned about when
+    # the citizen's IPRA contraindicates one of them (cases.services.ipra).
+    working_conditions = ParentalManyToManyField(
+        "content.WorkingCondition",
+        verbose_name=_("условия труда"),
+        blank=True,
+        related_name="services",
+        help_text=_(
+            "Условия труда, которые предполагает услуга (например, тяжёлый физический труд на "
+            "общественных работах). Если ИПРА гражданина их противопоказывает, сотрудник увидит "
+            "предупреждение при добавлении услуги в план."
+        ),
+    )
     search_text = models.TextField(editable=False, blank=True, default="")
 
     content_panels = [
@@ -129,6 +144,7 @@ class ServicePage(PublicCacheMixin, Page):
             [FieldPanel("provider"), FieldPanel("responsible_role")],
             heading=_("Кто оказывает"),
         ),
+        FieldPanel("working_conditions", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = [
         *Page.search_fields,

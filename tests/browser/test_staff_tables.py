@@ -42,6 +42,8 @@ def staff_urls():
         reverse("cases:registry"),
         reverse("cases:my-work"),
         reverse("cases:appointments") + f"?day={day:%Y-%m-%d}",
+        reverse("cases:ipra-registry"),
+        reverse("cases:ipra-journal"),
     ]
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases import route_graph as r
-from cases.models import Case, ScriptRun
+from cases.models import Case, Ipra, ScriptRun
 from content.models import LifeSituationPage, Script
 from tests.cases.conftest import add_item
 from tests.factories import CaseFactory
@@ -35,11 +35,13 @@ def staff_patterns():
 
 def kwargs_for(url_name, names, case):
     """Arguments naming objects of the case's centre (Naberezhnye Chelny)."""
-    from cases.models import Appointment, ScriptRun
+    from cases.models import Appointment, Ipra, IpraImport, ScriptRun
     from content.models import Script, SurveyPage
 
     script = Script.objects.filter(live=True).first()
     run = ScriptRun.objects.create(case=case, script=script, current_step="intro")
+    ipra = Ipra.objects.filter(centre=case.centre, measures__isnull=False).first()
+    job = IpraImport.objects.filter(centre=case.centre).first()
     pk = {
         "open-case": case.citizen_id,
         "citizen-edit": case.citizen_id,
@@ -49,6 +51,10 @@ def kwargs_for(url_name, names, case):
         "audit-user-export": case.curator_id or case.centre.staff.first().pk,
         "appointment-status": Appointment.objects.filter(centre=case.centre).first().pk,
     }.get(url_name, case.pk)
+    if url_name.startswith("ipra-import"):
+        pk = job.pk
+    elif url_name.startswith("ipra-"):
+        pk = ipra.pk
     values = {
         "pk": pk,
         "name": "suspend",
@@ -57,6 +63,7 @@ def kwargs_for(url_name, names, case):
         "run": run.pk,
         "fmt": "csv",
         "survey": SurveyPage.objects.filter(phone_enabled=True, life_situation=None).first().pk,
+        "measure": ipra.measures.first().pk,
     }
     unknown = set(names) - set(values)
     assert not unknown, (
@@ -100,7 +107,10 @@ def test_every_staff_url_is_walked():
             or namespace in OWN_ACCOUNT_NAMESPACES
         ), f"/staff/ URL {namespace}:{name} is not walked by tests/cases/test_access.py"
     for name, args in staff_patterns():
-        assert set(args) <= {"pk", "name", "item", "script", "run", "fmt", "survey"}, (name, args)
+        assert set(args) <= {"pk", "name", "item", "script", "run", "fmt", "survey", "measure"}, (
+            name,
+            args,
+        )
 
 
 def walker(users, name, centre="74"):
@@ -112,6 +122,13 @@ def test_there_are_staff_urls_to_walk():
     names = {name for name, _ in staff_patterns()}
     assert {"my-work", "intake", "case-detail", "case-transition", "plan-print"} <= names
     assert {"audit-log", "audit-citizen", "audit-user", "audit-citizen-export"} <= names
+    assert {
+        "ipra-registry",
+        "ipra-detail",
+        "ipra-journal",
+        "ipra-import",
+        "case-ipra-plan",
+    } <= names
 
 
 def test_every_staff_url_of_another_centre_is_404(client, users, case_at):
@@ -155,9 +172,11 @@ def foreign_sub_objects(users):
     )
     foreign = CaseFactory(opened_by=users["reception74"], life_situation=situation)
     script = Script.objects.filter(live=True).first()
+    ipra = Ipra.objects.filter(centre__slug="chelyabinsk", measures__isnull=False).first()
     return {
         "item": add_item(users["curator74"], foreign),
         "run": ScriptRun.objects.create(case=foreign, script=script, current_step="intro"),
+        "measure": ipra.measures.first(),
     }
 
 
@@ -190,6 +209,7 @@ def test_our_case_with_a_foreign_sub_object_is_404(client, users, case_at):
             assert set(codes) <= {404, 405} and 404 in codes, (name, arg, codes)
             walked.add((name, arg))
     assert walked >= {("plan-item", "item"), ("plan-item-status", "item"), ("script-answer", "run")}
+    assert walked >= {("ipra-measure", "measure"), ("ipra-measure-remove", "measure")}
     assert {arg: state_of(obj) for arg, obj in foreign.items()} == before
 
 

@@ -49,12 +49,17 @@ def test_a_case_view_writes_exactly_one_entry_without_personal_data(client, user
     assert_no_personal_data(entry, case.citizen)
 
 
-@pytest.mark.parametrize("url_name", ["case-detail", "registry", "appointments"])
+@pytest.mark.parametrize(
+    "url_name", ["case-detail", "registry", "appointments", "ipra-registry", "ipra-detail"]
+)
 def test_an_htmx_header_does_not_hide_a_view(client, users, case_at, url_name):
     """A client sends HX-Request itself and gets the whole screen: it is logged all the same."""
+    from cases.models import Ipra
+
     case = case_at("in_service")
     client.force_login(users["curator"])
-    args = [case.pk] if url_name == "case-detail" else []
+    ipra = Ipra.objects.filter(centre=users["curator"].centre).first()
+    args = {"case-detail": [case.pk], "ipra-detail": [ipra.pk]}.get(url_name, [])
     before = AccessLog.objects.count()
     response = client.get(reverse(f"cases:{url_name}", args=args), HTTP_HX_REQUEST="true")
     assert response.status_code == 200

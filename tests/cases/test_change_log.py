@@ -12,7 +12,18 @@ from django.utils import timezone
 
 from cases import route_graph as r
 from cases import services
-from cases.models import AccessLog, Citizen, PlanItem, ScriptRun, SurveyInvitation, TransitionLog
+from cases.models import (
+    AccessLog,
+    Citizen,
+    IpraImport,
+    IpraImportError,
+    IpraReport,
+    IpraTransitionLog,
+    PlanItem,
+    ScriptRun,
+    SurveyInvitation,
+    TransitionLog,
+)
 from content.models import ServicePage
 
 # Models of the `cases` app deliberately not in the change log, each with its reason. A new
@@ -22,6 +33,10 @@ UNTRACKED = {
     TransitionLog: "a log already: each entry written once, never changed",
     ScriptRun: "the record of a conversation, appended step by step; its history is itself",
     SurveyInvitation: "no personal data: a survey, a token and whether it was answered",
+    IpraTransitionLog: "a log already: each entry written once, never changed",
+    IpraImport: "an import job: its file name, counts and state; the rows are the IPRA",
+    IpraImportError: "a rejected row: line, column and reason, never the row's data",
+    IpraReport: "a sending of a report: date, method and staff member, written once",
 }
 
 

@@ -37,6 +37,8 @@ FORMULAS = ['=HYPERLINK("http://x.invalid","y")', "+1+1", "-1+1", "@SUM(1)"]
 CODE_FIELDS = {
     "Citizen.snils",
     "Citizen.search_text",
+    "Ipra.snils",
+    "Ipra.search_text",
     "Case.suspended_from",
     "TransitionLog.transition",
     "ScriptRun.current_step",

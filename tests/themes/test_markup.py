@@ -29,6 +29,7 @@ from cases import route_graph as r
 from cases.models import Appointment, Case, SurveyInvitation
 from content.models import ServiceIndexPage, SurveyPage
 from portal.errors import permission_denied, server_error
+from tests.themes.ipra_pages import ipra_pages
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 VNU = Path(os.environ.get("MARSHRUT_VNU_JAR", ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"))
@@ -119,7 +120,7 @@ def public_pages(client):
     return pages
 
 
-def staff_pages(client, users, case_at):
+def staff_pages(client, users, case_at, tmp_path):
     pages = {"login": body(client.get(reverse("portal:login")))}
     client.force_login(users["curator"])
     for name in ("my-work", "intake", "registry", "appointments"):
@@ -160,6 +161,7 @@ def staff_pages(client, users, case_at):
     pages["appointments [hall administrator]"] = body(
         client.get(reverse("cases:appointments"), {"day": day.isoformat()})
     )
+    pages |= ipra_pages(client, users, case_at, body, tmp_path)
     return pages | two_factor_pages(client, users)
 
 
@@ -195,9 +197,9 @@ def error_pages(rf):
 
 
 @pytest.mark.django_db
-def test_every_page_type_passes_the_nu_html_checker(client, rf, users, case_at):
+def test_every_page_type_passes_the_nu_html_checker(client, rf, users, case_at, tmp_path):
     java = checker()
-    pages = public_pages(client) | staff_pages(client, users, case_at) | error_pages(rf)
+    pages = public_pages(client) | staff_pages(client, users, case_at, tmp_path) | error_pages(rf)
     types = {label.split(" ")[0] for label in pages}
     assert {"HomePage", "LifeSituationPage", "ServiceIndexPage", "ServicePage"} <= types
     assert {"ContactsPage", "StandardPage", "FAQPage", "SurveyPage"} <= types
