@@ -99,7 +99,7 @@ def test_the_service_refuses_a_stale_version(users, case_at):
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_truly_simultaneous_saves_cannot_both_win(users, situation):
-    citizen = Citizen.objects.filter(centre=users["curator"].centre).first()
+    citizen = Citizen.objects.filter(centre=users["curator"].centre, consent_given=True).first()
     barrier = threading.Barrier(2)
     outcomes = []
 

@@ -39,9 +39,24 @@ def test_wagtails_own_tasks_still_run_at_once():
     assert settings.TASKS[BACKGROUND]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
-def test_the_demo_server_starts_and_stops_the_worker():
+def test_the_demo_server_starts_and_stops_the_worker(tmp_path):
     """gunicorn's hooks in portal/gunicorn_demo.py: the worker is a child of the server and
-    is gone when the server stops."""
+    is gone when the server stops. The worker gets a database of its own (a fresh clone has no
+    var/ and the PostgreSQL lane's test database is not the worker's)."""
+    env = {
+        "MARSHRUT_ENV": "test",
+        "PATH": "/usr/bin:/bin",
+        "MARSHRUT_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'worker.sqlite3'}",
+    }
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "django_tasks_database", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert migrate.returncode == 0, migrate.stdout + migrate.stderr
     code = (
         f"import sys, time, types; sys.path.insert(0, {str(ROOT)!r});"
         "from portal import gunicorn_demo as g;"
@@ -51,7 +66,6 @@ def test_the_demo_server_starts_and_stops_the_worker():
         "alive = g._worker.poll() is None; g.on_exit(server);"
         "print(alive, g._worker.poll() is not None, flush=True)"
     )
-    env = {"MARSHRUT_ENV": "test", "PATH": "/usr/bin:/bin"}
     started = time.monotonic()
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
