@@ -8,7 +8,6 @@ or not at all. The job's message never holds a row's data, and nothing of it is 
 """
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from itertools import islice
 from pathlib import Path
 
@@ -70,8 +69,11 @@ def run_import(job, path, *, keep_file=False):
     counts = Counts()
     progress = Progress()
     try:
+        rows = read_rows(path, progress)
         vocabulary = Vocabulary.load()
-        for parsed in _ahead(_parsed_batches(read_rows(path, progress), timezone.localdate())):
+        today = timezone.localdate()
+        while batch := list(islice(rows, BATCH)):
+            parsed = [parse_row(line, raw, today) for line, raw in batch]
             job.rows_read += len(parsed)
             job.progress_done, job.progress_total = progress.done, progress.total
             write_batch(job, job.centre, parsed, vocabulary, counts)
@@ -99,23 +101,6 @@ def run_import(job, path, *, keep_file=False):
             IpraImport.objects.filter(pk=job.pk).update(upload="")
     job.refresh_from_db()
     return job
-
-
-def _parsed_batches(rows, today):
-    """The file's rows, checked, in lists of BATCH. Pure Python: no database."""
-    while batch := list(islice(rows, BATCH)):
-        yield [parse_row(line, raw, today) for line, raw in batch]
-
-
-def _ahead(batches):
-    """The same batches, the next one read and checked in a thread while the caller writes the
-    current one (the writer mostly waits on the database, which releases the GIL). Errors of the
-    reading (a bad file) reach the caller in order, as if read in line."""
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ipra-read") as reader:
-        pending = reader.submit(next, batches, None)
-        while (batch := pending.result()) is not None:
-            pending = reader.submit(next, batches, None)
-            yield batch
 
 
 def _finish(job, state, message, progress):
