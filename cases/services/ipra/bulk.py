@@ -11,11 +11,13 @@ auto_now field the time of the call, so the rows are what bulk_create would have
 signals are sent (bulk_create sends none either).
 """
 
+from operator import itemgetter
+
 from django.db import connection, models
+from django.db.models.lookups import In
 from django.utils import timezone
 
 MAX_PARAMS = 30_000  # under PostgreSQL's 65,535 and SQLite's 250,000 (Django assumes 999)
-_MISSING = object()
 
 
 def _adapter(field):
@@ -27,6 +29,28 @@ def _adapter(field):
     if isinstance(field, models.FileField):
         return lambda value: str(value or "")
     return None
+
+
+def _is_identity(adapt):
+    """PostgreSQL's date adapters hand the value on unchanged; calling them is wasted time."""
+    probe = object()
+    try:
+        return adapt(probe) is probe
+    except Exception:  # noqa: BLE001 (an adapter that refuses a probe is a real one)
+        return False
+
+
+class AnyOf(In):
+    """`column IN (values)` for the import's lookups of a thousand keys a batch. On PostgreSQL the
+    values go as one array parameter (`= ANY(%s)`): psycopg's client-side binding parses the query
+    text for every `%s`, and a thousand of them cost ~20 ms a query. Elsewhere, a plain IN.
+
+        Citizen.objects.filter(AnyOf(F("snils"), wanted))
+    """
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", (*lhs_params, [v for v in self.rhs if v is not None])
 
 
 def _default(field, now):
@@ -41,22 +65,23 @@ def insert(model, rows, *, returning=False):
         return []
     now = timezone.now()
     fields = [f for f in model._meta.concrete_fields if not isinstance(f, models.AutoField)]
-    columns = []
-    for f in fields:
+    defaults, adapters = {}, []
+    for i, f in enumerate(fields):
         adapt, default = _adapter(f), _default(f, now)
         if adapt and default is not None:
             default = adapt(default)  # once, not once a row
-        columns.append((f.attname, default, adapt))
-    values = []
-    for row in rows:
-        line = []
-        for name, default, adapt in columns:
-            value = row.get(name, _MISSING)
-            if value is _MISSING:
-                line.append(default)
-            else:
-                line.append(adapt(value) if adapt and value is not None else value)
-        values.append(line)
+        defaults[f.attname] = default
+        if adapt and not _is_identity(adapt):
+            adapters.append((i, adapt))
+    # A row's missing columns take their defaults by one dict merge, and the values come out in
+    # the columns' order by one itemgetter: both run in C, where a loop over 40 columns of 20,000
+    # rows in Python took over a second.
+    pick = itemgetter(*(f.attname for f in fields))
+    values = [list(pick({**defaults, **row})) for row in rows]
+    for i, adapt in adapters:
+        for line in values:
+            if line[i] is not None and line[i] is not defaults[fields[i].attname]:
+                line[i] = adapt(line[i])
     if connection.vendor == "postgresql":
         return _copy(model, fields, values, returning)
     qn = connection.ops.quote_name

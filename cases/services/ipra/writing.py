@@ -7,12 +7,13 @@ does not record these rows one by one: the import job is their record (who, when
 how many), and every later change goes through the services and is logged field by field.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
 
 from cases import route_graph as r
 from cases.models import (
@@ -24,7 +25,7 @@ from cases.models import (
     IpraMeasure,
     fold,
 )
-from cases.services.ipra.bulk import insert
+from cases.services.ipra.bulk import AnyOf, insert
 from cases.validators import PHONE
 from content.models import RehabilitationMeasure, match_wordings
 
@@ -96,25 +97,29 @@ def new_citizen(centre, v):
 
 
 def _citizens(centre, rows, counts):
-    """{snils: citizen pk} for the rows, creating the citizens the centre does not have."""
+    """{snils: citizen pk} for the rows, creating the citizens the centre does not have, and the
+    set of the pks created."""
     wanted = {row.values["snils"] for row in rows}
-    found = dict(Citizen.objects.filter(centre=centre, snils__in=wanted).values_list("snils", "pk"))
+    found = dict(
+        Citizen.objects.filter(AnyOf(F("snils"), wanted), centre=centre).values_list("snils", "pk")
+    )
     missing = {}
     for row in rows:
         snils = row.values["snils"]
         if snils not in found and snils not in missing:
             missing[snils] = new_citizen(centre, row.values)
+    pks = []
     if missing:
         pks = insert(Citizen, list(missing.values()), returning=True)
         found.update(zip(missing, pks, strict=True))
         counts.citizens += len(pks)
-    return found
+    return found, set(pks)
 
 
 def _open_cases(citizen_ids):
     """{citizen pk: the newest open case} of these citizens."""
     cases = (
-        Case.objects.filter(citizen_id__in=citizen_ids, state__in=r.OPEN_STATES)
+        Case.objects.filter(AnyOf(F("citizen_id"), citizen_ids), state__in=r.OPEN_STATES)
         .order_by("opened_at")
         .values_list("citizen_id", "pk")
     )
@@ -152,9 +157,11 @@ def _measures(ipra_id, ipra, row, vocabulary, executor):
 def supersede(citizen_ids):
     """Each citizen's newest IPRA stays current; their older current ones are superseded by it.
     Returns how many were superseded."""
+    if not citizen_ids:
+        return 0
     current = defaultdict(list)
     for pk, citizen_id, issued_on in (
-        Ipra.objects.filter(citizen_id__in=citizen_ids, superseded_by__isnull=True)
+        Ipra.objects.filter(AnyOf(F("citizen_id"), citizen_ids), superseded_by__isnull=True)
         .order_by()
         .values_list("pk", "citizen_id", "issued_on")
     ):
@@ -183,7 +190,7 @@ def write_batch(job, centre, rows, vocabulary, counts):
         good = [row for row in rows if not row.errors]
         numbers = {row.values["number"] for row in good}
         known = set(
-            Ipra.objects.filter(centre=centre, number__in=numbers).values_list(
+            Ipra.objects.filter(AnyOf(F("number"), numbers), centre=centre).values_list(
                 "number", "issued_on"
             )
         )
@@ -195,7 +202,7 @@ def write_batch(job, centre, rows, vocabulary, counts):
                 seen.add(row.key)
                 fresh.append(row)
         if fresh:
-            citizens = _citizens(centre, fresh, counts)
+            citizens, created = _citizens(centre, fresh, counts)
             cases = _open_cases(set(citizens.values()))
             ipras = []
             for row in fresh:
@@ -207,7 +214,11 @@ def write_batch(job, centre, rows, vocabulary, counts):
                 measures += _measures(pk, ipra, row, vocabulary, centre.short_name or centre.name)
             insert(IpraMeasure, measures)
             counts.imported += len(ipras)
-            counts.superseded += supersede({ipra["citizen_id"] for ipra in ipras})
+            # A citizen created by this batch with one IPRA in it has nothing to supersede.
+            per_citizen = Counter(ipra["citizen_id"] for ipra in ipras)
+            counts.superseded += supersede(
+                {pk for pk, n in per_citizen.items() if n > 1 or pk not in created}
+            )
         IpraImport.objects.filter(pk=job.pk).update(
             rows_read=job.rows_read,
             progress_done=job.progress_done,
