@@ -31,6 +31,7 @@ SCREENS = {
     "case-transition": "Move a case along its route (the route step's role decides further)",
     "case-route-version": "Move a case to the route's newest version",
     "case-documents": "Mark documents received",
+    "case-reception": "Reception screen (identity document, employment, categories, profiling)",
     "script-start": "Start a conversation script",
     "script-answer": "Answer a script step",
     "phone-survey": "Phone survey of the citizen",

@@ -168,3 +168,54 @@ class ImportState(models.TextChoices):
     @classmethod
     def active(cls):
         return (cls.QUEUED, cls.RUNNING)
+
+
+# The reception screen (экран приёма, cases.models.ReceptionRecord), as in the seed's desktop.
+
+
+class IdentityDocument(models.TextChoices):
+    PASSPORT = "passport", _("Паспорт гражданина РФ")
+    TEMPORARY = "temporary", _("Временное удостоверение личности гражданина РФ")
+    RELEASE = "release", _("Справка об освобождении из мест лишения свободы")
+    FOREIGN = "foreign", _("Паспорт иностранного гражданина")
+    RESIDENCE = "residence", _("Вид на жительство")
+    OTHER = "other", _("Другой документ")
+
+
+class EmploymentRelation(models.TextChoices):
+    """Отношение к занятости."""
+
+    NOT_EMPLOYED = "not_employed", _("Незанятый гражданин")
+    EMPLOYED = "employed", _("Работающий гражданин")
+    STUDENT = "student", _("Обучающийся")
+    PENSIONER = "pensioner", _("Пенсионер, не работающий")
+
+
+class NonEmploymentBasis(models.TextChoices):
+    """Основание незанятости: asked of a citizen who does not work."""
+
+    DISMISSED = "dismissed", _("Уволенный из организации")
+    RELEASED = "released", _("Освобождённый из учреждения, исполняющего наказание")
+    FIRST_TIME = "first_time", _("Впервые ищущий работу (ранее не работавший)")
+    LONG_BREAK = "long_break", _("Стремящийся возобновить работу после длительного перерыва")
+    GRADUATE = "graduate", _("Выпускник образовательной организации")
+    MILITARY = "military", _("Уволенный с военной службы")
+    OTHER = "other", _("Другое")
+
+
+class Education(models.TextChoices):
+    NONE = "none", _("Без основного общего образования")
+    BASIC = "basic", _("Основное общее")
+    SECONDARY = "secondary", _("Среднее общее")
+    VOCATIONAL = "vocational", _("Среднее профессиональное (в т.ч. начальное профессиональное)")
+    BACHELOR = "bachelor", _("Высшее — бакалавриат")
+    MASTER = "master", _("Высшее — специалитет, магистратура")
+    DOCTORAL = "doctoral", _("Высшее — подготовка кадров высшей квалификации")
+
+
+class ProfilingOutcome(models.TextChoices):
+    """The curator's profiling (профилирование): how much help finding work the citizen needs."""
+
+    HIGH = "high", _("Высокий потенциал трудоустройства: достаточно подбора вакансий")
+    MEDIUM = "medium", _("Средний потенциал: нужны профориентация, обучение или адаптация")
+    LOW = "low", _("Низкий потенциал: нужно сопровождение при трудоустройстве")

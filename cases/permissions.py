@@ -16,7 +16,7 @@ from this and from the permission each staff view demands, `manage.py roles_tabl
 
 from django.contrib.auth.models import Permission
 
-VIEW = ["view_citizen", "view_case", "view_planitem", "view_appointment"]
+VIEW = ["view_citizen", "view_case", "view_planitem", "view_appointment", "view_receptionrecord"]
 APPOINTMENTS = ["view_appointment", "add_appointment", "change_appointment"]
 RECEPTION = [
     *VIEW,
@@ -25,10 +25,13 @@ RECEPTION = [
     "view_snils",
     "add_case",
     "transition_case",
+    "add_receptionrecord",
+    "change_receptionrecord",
     "add_appointment",
     "change_appointment",
 ]
-CURATOR = [*RECEPTION, "add_planitem", "change_planitem", "export_registry"]
+# The curator records the profiling on the reception screen (the seed: «профилирование»).
+CURATOR = [*RECEPTION, "add_planitem", "change_planitem", "export_registry", "record_profiling"]
 SPECIALIST = [*VIEW, "change_planitem", "transition_case", "add_appointment", "change_appointment"]
 # The IPRA is health data (docs/ipra.md, "Who sees the IPRA"): curators run the registry —
 # import, the route, the list of measures, the journal and the reports; the specialists who

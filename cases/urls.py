@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from cases.views import case, intake, surveys, work
+from cases.views import case, intake, reception, surveys, work
 
 app_name = "cases"
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("cases/<int:pk>/transition/<slug:name>/", case.transition, name="case-transition"),
     path("cases/<int:pk>/route-version/", case.move_route_version, name="case-route-version"),
     path("cases/<int:pk>/documents/", case.documents, name="case-documents"),
+    path("cases/<int:pk>/reception/", reception.reception_edit, name="case-reception"),
     path("cases/<int:pk>/scripts/<int:script>/start/", case.script_start, name="script-start"),
     path("cases/<int:pk>/scripts/runs/<int:run>/answer/", case.script_answer, name="script-answer"),
     path("cases/<int:pk>/surveys/<int:survey>/", surveys.phone_survey, name="phone-survey"),

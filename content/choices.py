@@ -75,3 +75,10 @@ RATING_WORDS = {
     4: _("хорошо"),
     5: _("отлично"),
 }
+
+
+class ApplicantCategoryKind(models.TextChoices):
+    """Which list of the reception screen a category of applicants belongs to."""
+
+    SPECIAL = "special", _("Особая категория")
+    REGIONAL = "regional", _("Региональная особо учитываемая категория")

@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from content import views
 from content.models import (
+    ApplicantCategory,
     ClientIndicator,
     ClientProfile,
     Partner,
@@ -78,6 +79,14 @@ class WorkingConditionViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
+class ApplicantCategoryViewSet(SnippetViewSet):
+    model = ApplicantCategory
+    icon = "group"
+    menu_label = _("Категории граждан")
+    list_display = ["name", "kind", "region", YesNoColumn("active", label=_("используется"))]
+    list_filter = ["kind", "active"]
+
+
 class RehabilitationMeasureViewSet(SnippetViewSet):
     model = RehabilitationMeasure
     icon = "link"
@@ -124,6 +133,7 @@ class ReferenceGroup(SnippetViewSetGroup):
         ClientIndicatorViewSet,
         WorkingConditionViewSet,
         RehabilitationMeasureViewSet,
+        ApplicantCategoryViewSet,
     )
 
 

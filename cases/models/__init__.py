@@ -18,6 +18,7 @@ from .ipra import (
     IpraTransitionLog,
 )
 from .plan import PlanItem
+from .reception import ReceptionRecord
 from .scripts import ScriptRun
 from .surveys import SurveyInvitation, _invitation_token
 from .tracked import track
@@ -35,6 +36,7 @@ track(PlanItem, lambda pk: f"Пункт плана № {pk}", exclude=["sort_ord
 track(Appointment, lambda pk: f"Запись на приём № {pk}", exclude=["duration_minutes"])
 track(Ipra, lambda pk: f"ИПРА, запись № {pk}", exclude=["state_changed_at", "import_job"])
 track(IpraMeasure, lambda pk: f"Мероприятие ИПРА № {pk}", exclude=["sort_order"])
+track(ReceptionRecord, lambda pk: f"Экран приёма № {pk}", m2m=["categories"])
 
 __all__ = [
     "AccessLog",
@@ -50,6 +52,7 @@ __all__ = [
     "IpraReport",
     "IpraTransitionLog",
     "PlanItem",
+    "ReceptionRecord",
     "ScriptRun",
     "SurveyInvitation",
     "TransitionLog",

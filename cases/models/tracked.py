@@ -20,9 +20,10 @@ ALWAYS_EXCLUDED = ["search_text", "created_at", "updated_at", "version"]
 LABELS = {}
 
 
-def track(model, label, exclude=()):
-    """Record the model's changes; `label(pk)` names an entry without personal data."""
-    auditlog.register(model, exclude_fields=[*ALWAYS_EXCLUDED, *exclude])
+def track(model, label, exclude=(), m2m=()):
+    """Record the model's changes (and of its many-to-many fields `m2m`); `label(pk)` names an
+    entry without personal data."""
+    auditlog.register(model, exclude_fields=[*ALWAYS_EXCLUDED, *exclude], m2m_fields=set(m2m))
     LABELS[model] = label
     return model
 

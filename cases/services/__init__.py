@@ -12,6 +12,7 @@ from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
 from .history import case_history, citizen_history, ipra_history, record_history
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
+from .reception import reception_of, save_reception
 from .scripts import answer_script, script_version, scripts_for, start_script
 from .steps import (
     Step,
@@ -44,6 +45,8 @@ __all__ = [
     "Step",
     "TransitionRefused",
     "add_plan_item",
+    "reception_of",
+    "save_reception",
     "answer_invitation",
     "answer_script",
     "available_steps",

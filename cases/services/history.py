@@ -17,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from cases.models import Case, Citizen, Ipra, IpraMeasure, PlanItem
+from cases.models import Case, Citizen, Ipra, IpraMeasure, PlanItem, ReceptionRecord
 
 EMPTY = "—"
 ACTION_LABELS = {
@@ -65,7 +65,7 @@ def _related_labels(entries):
         model = entry.content_type.model_class()
         for name, values in (entry.changes or {}).items():
             f = _field(model, name)
-            if isinstance(f, models.ForeignKey):
+            if isinstance(f, models.ForeignKey) and not isinstance(values, dict):
                 wanted.setdefault(f.related_model, set()).update(
                     v for v in values if v not in (None, "None", "")
                 )
@@ -98,6 +98,18 @@ def display_value(model_field, value, labels):
     return str(value)
 
 
+M2M_OPERATIONS = {"add": _("добавлено"), "delete": _("убрано"), "clear": _("убрано всё")}
+
+
+def _m2m_change(label, values):
+    """django-auditlog's {"type": "m2m", "operation": "add", "objects": [...]} as a change."""
+    operation = M2M_OPERATIONS.get(values.get("operation"), values.get("operation", ""))
+    objects = "; ".join(str(o) for o in values.get("objects", [])) or EMPTY
+    if values.get("operation") == "add":
+        return Change(label, EMPTY, f"{operation}: {objects}")
+    return Change(label, f"{operation}: {objects}", EMPTY)
+
+
 def history(entries):
     """HistoryEntry rows of LogEntry objects (a list or an evaluated queryset)."""
     entries = list(entries)
@@ -107,14 +119,15 @@ def history(entries):
         model = entry.content_type.model_class()
         row = HistoryEntry(entry)
         if entry.action == LogEntry.Action.UPDATE:
-            for name, (old, new) in (entry.changes or {}).items():
+            for name, values in (entry.changes or {}).items():
                 f = _field(model, name)
+                label = str(f.verbose_name) if f is not None else name
+                if isinstance(values, dict):  # a many-to-many change (categories)
+                    row.changes.append(_m2m_change(label, values))
+                    continue
+                old, new = values
                 row.changes.append(
-                    Change(
-                        str(f.verbose_name) if f is not None else name,
-                        display_value(f, old, labels),
-                        display_value(f, new, labels),
-                    )
+                    Change(label, display_value(f, old, labels), display_value(f, new, labels))
                 )
         rows.append(row)
     return rows
@@ -133,7 +146,10 @@ def _entries(model, pks):
 def case_history(case, limit=100):
     """The change history of a case and its plan items, newest first."""
     items = _entries(PlanItem, case.plan_items.values_list("pk", flat=True))
-    return history((_entries(Case, [case.pk]) | items).order_by("-timestamp", "-pk")[:limit])
+    # The reception screen's record, when the case has one (read with the case, no query).
+    reception = _entries(ReceptionRecord, [case.reception.pk] if hasattr(case, "reception") else [])
+    entries = _entries(Case, [case.pk]) | items | reception
+    return history(entries.order_by("-timestamp", "-pk")[:limit])
 
 
 def ipra_history(ipra, limit=100):

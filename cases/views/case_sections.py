@@ -60,6 +60,17 @@ def citizen_section(facts):
     return {"citizen": citizen}
 
 
+def reception_section(facts):
+    """The reception screen's summary, for the roles that read it."""
+    if not facts.user.has_perm("cases.view_receptionrecord"):
+        return {"reception": None}
+    record = getattr(facts.case, "reception", None)
+    return {
+        "reception": record,
+        "reception_categories": list(record.categories.all()) if record else [],
+    }
+
+
 def stage_section(facts):
     case = facts.case
     latest = services.live_route_revision(case.life_situation)
@@ -166,6 +177,7 @@ def history_section(facts):
 SECTIONS = {
     "citizen": citizen_section,
     "stage": stage_section,
+    "reception": reception_section,
     "scripts": scripts_section,
     "ipra": ipra_section,
     "documents": documents_section,

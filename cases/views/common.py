@@ -45,7 +45,7 @@ def get_case(request, pk, *, for_update=False):
     """A case of the user's own centre, or 404 — never a hint that another centre has it."""
     return get_object_or_404(
         Case.objects.for_user(request.user).select_related(
-            "citizen", "life_situation", "curator", "centre"
+            "citizen", "life_situation", "curator", "centre", "reception"
         ),
         pk=pk,
     )

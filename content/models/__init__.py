@@ -1,3 +1,4 @@
+from .applicants import ApplicantCategory
 from .catalogue import ServiceIndexPage, ServicePage
 from .conditions import RehabilitationMeasure, WorkingCondition, match_wordings
 from .editorial import FAQPage, StandardPage
@@ -15,6 +16,7 @@ from .snippets import (
 from .surveys import SurveyPage, SurveyQuestion, SurveySubmission
 
 __all__ = [
+    "ApplicantCategory",
     "SurveyPage",
     "SurveyQuestion",
     "SurveySubmission",

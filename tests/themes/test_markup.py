@@ -26,7 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Page
 
 from cases import route_graph as r
-from cases.models import Appointment, Case, SurveyInvitation
+from cases.models import Appointment, Case, ReceptionRecord, SurveyInvitation
 from content.models import ServiceIndexPage, SurveyPage
 from portal.errors import permission_denied, server_error
 from tests.themes.ipra_pages import ipra_pages
@@ -134,6 +134,15 @@ def staff_pages(client, users, case_at, tmp_path):
     pages["plan print"] = body(client.get(reverse("cases:plan-print", args=[case.pk])))
     pages["citizen edit"] = body(client.get(reverse("cases:citizen-edit", args=[case.citizen_id])))
     pages["open case"] = body(client.get(reverse("cases:open-case", args=[case.citizen_id])))
+    reception = reverse("cases:case-reception", args=[case.pk])
+    pages["reception screen"] = body(client.get(reception))
+    pages["reception screen with errors"] = body(
+        client.post(reception, {"document_series": "1", "service_months": "13"})
+    )
+    filled = ReceptionRecord.objects.filter(case__centre=case.centre).first().case
+    pages["case [reception screen filled]"] = body(
+        client.get(reverse("cases:case-detail", args=[filled.pk]))
+    )
     phone = SurveyPage.objects.live().filter(phone_enabled=True, life_situation=None).first()
     pages["phone survey"] = body(
         client.get(reverse("cases:phone-survey", args=[case.pk, phone.pk]))

@@ -119,6 +119,13 @@
     say(FAILED.timeout, "error");
   });
 
+  // A form sent without htmx comes back with its error summary: the summary takes the focus, as
+  // it does after a swap, so the first thing read and tabbed from is what to correct.
+  document.addEventListener("DOMContentLoaded", function () {
+    var summary = document.querySelector(".error-summary[data-focus]");
+    if (summary) summary.focus();
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     // The event is fired on each element swapped in (the new #case, or only the new #plan after
     // a plan action): look for the focus there, not in the parts of the page left as they were,
