@@ -219,3 +219,17 @@ class ProfilingOutcome(models.TextChoices):
     HIGH = "high", _("Высокий потенциал трудоустройства: достаточно подбора вакансий")
     MEDIUM = "medium", _("Средний потенциал: нужны профориентация, обучение или адаптация")
     LOW = "low", _("Низкий потенциал: нужно сопровождение при трудоустройстве")
+
+
+class RetentionOutcome(models.TextChoices):
+    """The result of a retention check (контроль закрепляемости)."""
+
+    EMPLOYED = "employed", _("Работает")
+    LEFT = "left", _("Уволился")
+    NOT_REACHABLE = "not_reachable", _("Не удалось связаться")
+    CANCELLED = "cancelled", _("Не проводилась: случай закрыт раньше")
+
+    @classmethod
+    def recordable(cls):
+        """What a specialist records; CANCELLED is set by an early closing only."""
+        return [(v, label) for v, label in cls.choices if v != cls.CANCELLED]

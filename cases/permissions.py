@@ -16,7 +16,17 @@ from this and from the permission each staff view demands, `manage.py roles_tabl
 
 from django.contrib.auth.models import Permission
 
-VIEW = ["view_citizen", "view_case", "view_planitem", "view_appointment", "view_receptionrecord"]
+VIEW = [
+    "view_citizen",
+    "view_case",
+    "view_planitem",
+    "view_appointment",
+    "view_receptionrecord",
+    "view_retentioncheck",
+]
+# Retention checks (контроль закрепляемости) are held by the curator and the employer-zone
+# specialist, who knows the employer.
+RETENTION = ["change_retentioncheck", "view_retention_report"]
 APPOINTMENTS = ["view_appointment", "add_appointment", "change_appointment"]
 RECEPTION = [
     *VIEW,
@@ -43,11 +53,11 @@ IPRA_SPECIALIST = ["view_ipra", "execute_ipra"]
 ROLE_PERMISSIONS = {
     "hall-administrator": APPOINTMENTS,
     "reception": RECEPTION,
-    "curator": [*CURATOR, *IPRA_CURATOR],
+    "curator": [*CURATOR, *IPRA_CURATOR, *RETENTION],
     "career": [*SPECIALIST, *IPRA_SPECIALIST],
     "psychologist": [*SPECIALIST, *IPRA_SPECIALIST],
     "individual": [*SPECIALIST, *IPRA_SPECIALIST],
-    "employer": [*SPECIALIST, "view_ipra"],
+    "employer": [*SPECIALIST, "view_ipra", *RETENTION],
     # Reads the access log and the change log of their centre (docs/security.md); the records
     # themselves only to look (every look is in the access log too).
     "data-protection": [*VIEW, "view_ipra", "view_accesslog"],

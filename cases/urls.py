@@ -1,8 +1,8 @@
 """Staff screens of the case module, under /staff/."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from cases.views import case, intake, reception, surveys, work
+from cases.views import case, intake, reception, retention, surveys, work
 
 app_name = "cases"
 
@@ -15,7 +15,18 @@ urlpatterns = [
     path("cases/<int:pk>/transition/<slug:name>/", case.transition, name="case-transition"),
     path("cases/<int:pk>/route-version/", case.move_route_version, name="case-route-version"),
     path("cases/<int:pk>/documents/", case.documents, name="case-documents"),
+    path("reports/retention/", retention.retention_report, name="retention-report"),
+    re_path(
+        r"^reports/retention/export\.(?P<fmt>csv|xlsx)$",
+        retention.retention_report_export,
+        name="retention-report-export",
+    ),
     path("cases/<int:pk>/reception/", reception.reception_edit, name="case-reception"),
+    path(
+        "cases/<int:pk>/retention/<int:check>/",
+        retention.retention_check,
+        name="case-retention-check",
+    ),
     path("cases/<int:pk>/scripts/<int:script>/start/", case.script_start, name="script-start"),
     path("cases/<int:pk>/scripts/runs/<int:run>/answer/", case.script_answer, name="script-answer"),
     path("cases/<int:pk>/surveys/<int:survey>/", surveys.phone_survey, name="phone-survey"),

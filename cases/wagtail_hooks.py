@@ -23,6 +23,9 @@ def register_case_log_actions(actions):
         "marshrut.citizen.update", _("Изменение данных гражданина"), _("Изменён")
     )
     actions.register_action(
+        "marshrut.case.retention", _("Проверка закрепляемости"), _("Проверка записана")
+    )
+    actions.register_action(
         "marshrut.case.reception", _("Изменение экрана приёма"), _("Экран приёма изменён")
     )
     actions.register_action(

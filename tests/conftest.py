@@ -43,9 +43,10 @@ def _fresh_revision_caches():
     test's revisions are rolled back and SQLite hands their ids out again, so a cache kept
     from an earlier test (or an earlier session in the same process) could answer for a
     revision it never saw."""
-    from cases.services import scripts, steps
+    from cases.services import retention_schedule, scripts, steps
 
     steps._steps_for_revision.cache_clear()
+    retention_schedule._months_of_revision.cache_clear()
     scripts._script_version.cache_clear()
     yield
 

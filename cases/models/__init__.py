@@ -19,6 +19,7 @@ from .ipra import (
 )
 from .plan import PlanItem
 from .reception import ReceptionRecord
+from .retention import RetentionCheck
 from .scripts import ScriptRun
 from .surveys import SurveyInvitation, _invitation_token
 from .tracked import track
@@ -36,6 +37,7 @@ track(PlanItem, lambda pk: f"Пункт плана № {pk}", exclude=["sort_ord
 track(Appointment, lambda pk: f"Запись на приём № {pk}", exclude=["duration_minutes"])
 track(Ipra, lambda pk: f"ИПРА, запись № {pk}", exclude=["state_changed_at", "import_job"])
 track(IpraMeasure, lambda pk: f"Мероприятие ИПРА № {pk}", exclude=["sort_order"])
+track(RetentionCheck, lambda pk: f"Проверка закрепляемости № {pk}")
 track(ReceptionRecord, lambda pk: f"Экран приёма № {pk}", m2m=["categories"])
 
 __all__ = [
@@ -53,6 +55,7 @@ __all__ = [
     "IpraTransitionLog",
     "PlanItem",
     "ReceptionRecord",
+    "RetentionCheck",
     "ScriptRun",
     "SurveyInvitation",
     "TransitionLog",

@@ -13,6 +13,7 @@ from .citizens import find_citizens, open_case, register_citizen, update_citizen
 from .history import case_history, citizen_history, ipra_history, record_history
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
 from .reception import reception_of, save_reception
+from .retention import Recorded, due_checks, record_check
 from .scripts import answer_script, script_version, scripts_for, start_script
 from .steps import (
     Step,
@@ -46,6 +47,9 @@ __all__ = [
     "TransitionRefused",
     "add_plan_item",
     "reception_of",
+    "record_check",
+    "due_checks",
+    "Recorded",
     "save_reception",
     "answer_invitation",
     "answer_script",

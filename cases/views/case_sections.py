@@ -15,6 +15,7 @@ from cases import route_graph as r
 from cases import services
 from cases.choices import IpraState, PlanItemStatus
 from cases.forms import PlanItemForm, curators_of
+from cases.services.retention import EARLY_DAYS
 from content.models import OUTCOME_LABELS
 
 
@@ -68,6 +69,22 @@ def reception_section(facts):
     return {
         "reception": record,
         "reception_categories": list(record.categories.all()) if record else [],
+    }
+
+
+def retention_section(facts):
+    """The retention checks, once the employment is recorded."""
+    # Checks exist only once the employment is recorded: no query before that.
+    if facts.case.employed_on is None or not facts.user.has_perm("cases.view_retentioncheck"):
+        return {"retention_checks": []}
+    checks = list(facts.case.retention_checks.select_related("recorded_by"))
+    return {
+        "retention_checks": checks,
+        "retention_editable": facts.case.is_open
+        and facts.user.has_perm("cases.change_retentioncheck"),
+        # A check may be held from a fortnight before its date (cases.services.retention).
+        "retention_open_until": facts.today + timezone.timedelta(days=EARLY_DAYS),
+        "today": facts.today,
     }
 
 
@@ -178,6 +195,7 @@ SECTIONS = {
     "citizen": citizen_section,
     "stage": stage_section,
     "reception": reception_section,
+    "retention": retention_section,
     "scripts": scripts_section,
     "ipra": ipra_section,
     "documents": documents_section,

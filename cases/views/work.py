@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from cases import route_graph as r
+from cases import services
 from cases.choices import AppointmentStatus, PlanItemStatus
 from cases.models import Appointment, Case, PlanItem
 from cases.views.common import staff_view
@@ -50,6 +51,12 @@ def my_work(request):
         .select_related("life_situation", "staff")
         .order_by("starts_at")
     )
+    retention = []
+    if user.has_perm("cases.change_retentioncheck"):
+        # Checks due within a week: those of my own cases first (the curator's), then the
+        # centre's others (the employer-zone specialist holds them for every curator).
+        due = services.due_checks(user, today).select_related("case__curator")[:LIST_LIMIT]
+        retention = sorted(due, key=lambda c: (c.case.curator_id != user.pk, c.due_on, c.pk))
     return render(
         request,
         "cases/my_work.html",
@@ -59,5 +66,6 @@ def my_work(request):
             "appointments": appointments,
             "today": today,
             "state_labels": r.STATE_LABELS,
+            "retention": retention,
         },
     )

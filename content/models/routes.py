@@ -12,6 +12,27 @@ from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 from content import route_graph
 
 
+def retention_months(text):
+    """«1, 3, 6, 12» → [1, 3, 6, 12]; ValueError for anything else."""
+    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    months = [int(p) for p in parts]
+    if any(m < 1 or m > 36 for m in months) or months != sorted(set(months)) or len(months) > 8:
+        raise ValueError(text)
+    return months
+
+
+def validate_retention_months(text):
+    try:
+        retention_months(text)
+    except ValueError:
+        raise ValidationError(
+            _(
+                "Укажите от одного до восьми чисел месяцев от 1 до 36 по возрастанию через "
+                "запятую, например «1, 3, 6, 12»."
+            )
+        ) from None
+
+
 class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
     """The route (маршрут) of a life situation. Every publication is a new version: a case keeps
     the published revision it started with."""
@@ -23,10 +44,22 @@ class Route(DraftStateMixin, RevisionMixin, ClusterableModel):
         related_name="case_route",
     )
     description = models.TextField(_("пояснение для сотрудников"), blank=True)
+    retention_months = models.CharField(
+        _("контроль закрепляемости, через сколько месяцев"),
+        max_length=60,
+        blank=True,
+        default="1, 3, 6, 12",
+        validators=[validate_retention_months],
+        help_text=_(
+            "Через сколько месяцев после трудоустройства проверять, работает ли гражданин: "
+            "числа по возрастанию через запятую, например «1, 3, 6, 12». Пусто — без проверок."
+        ),
+    )
 
     panels = [
         FieldPanel("life_situation"),
         FieldPanel("description"),
+        FieldPanel("retention_months"),
         InlinePanel("steps", heading=_("Переходы маршрута"), label=_("Переход"), min_num=1),
     ]
 

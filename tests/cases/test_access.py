@@ -4,7 +4,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from cases import route_graph as r
-from cases.models import Case, Ipra, ScriptRun
+from cases.models import Case, Ipra, RetentionCheck, ScriptRun
 from content.models import LifeSituationPage, Script
 from tests.cases.conftest import add_item
 from tests.factories import CaseFactory
@@ -35,7 +35,7 @@ def staff_patterns():
 
 def kwargs_for(url_name, names, case):
     """Arguments naming objects of the case's centre (Naberezhnye Chelny)."""
-    from cases.models import Appointment, Ipra, IpraImport, ScriptRun
+    from cases.models import Appointment, Ipra, IpraImport, RetentionCheck, ScriptRun
     from content.models import Script, SurveyPage
 
     script = Script.objects.filter(live=True).first()
@@ -64,6 +64,9 @@ def kwargs_for(url_name, names, case):
         "fmt": "csv",
         "survey": SurveyPage.objects.filter(phone_enabled=True, life_situation=None).first().pk,
         "measure": ipra.measures.first().pk,
+        "check": RetentionCheck.objects.get_or_create(
+            case=case, months=1, defaults={"due_on": case.opened_at.date()}
+        )[0].pk,
     }
     unknown = set(names) - set(values)
     assert not unknown, (
@@ -107,7 +110,17 @@ def test_every_staff_url_is_walked():
             or namespace in OWN_ACCOUNT_NAMESPACES
         ), f"/staff/ URL {namespace}:{name} is not walked by tests/cases/test_access.py"
     for name, args in staff_patterns():
-        assert set(args) <= {"pk", "name", "item", "script", "run", "fmt", "survey", "measure"}, (
+        assert set(args) <= {
+            "pk",
+            "name",
+            "item",
+            "script",
+            "run",
+            "fmt",
+            "survey",
+            "measure",
+            "check",
+        }, (
             name,
             args,
         )
@@ -177,6 +190,9 @@ def foreign_sub_objects(users):
         "item": add_item(users["curator74"], foreign),
         "run": ScriptRun.objects.create(case=foreign, script=script, current_step="intro"),
         "measure": ipra.measures.first(),
+        "check": RetentionCheck.objects.create(
+            case=foreign, months=1, due_on=foreign.opened_at.date()
+        ),
     }
 
 
@@ -210,6 +226,7 @@ def test_our_case_with_a_foreign_sub_object_is_404(client, users, case_at):
             walked.add((name, arg))
     assert walked >= {("plan-item", "item"), ("plan-item-status", "item"), ("script-answer", "run")}
     assert walked >= {("ipra-measure", "measure"), ("ipra-measure-remove", "measure")}
+    assert ("case-retention-check", "check") in walked
     assert {arg: state_of(obj) for arg, obj in foreign.items()} == before
 
 

@@ -139,6 +139,15 @@ def staff_pages(client, users, case_at, tmp_path):
     pages["reception screen with errors"] = body(
         client.post(reception, {"document_series": "1", "service_months": "13"})
     )
+    employed = Case.objects.filter(centre=case.centre, state=r.RETENTION_CHECK).first()
+    check = employed.retention_checks.order_by("months").first()
+    pages["case [retention checks]"] = body(
+        client.get(reverse("cases:case-detail", args=[employed.pk]))
+    )
+    retention = reverse("cases:case-retention-check", args=[employed.pk, check.pk])
+    pages["retention check"] = body(client.get(retention))
+    pages["retention check with errors"] = body(client.post(retention, {"outcome": "left"}))
+    pages["retention report"] = body(client.get(reverse("cases:retention-report")))
     filled = ReceptionRecord.objects.filter(case__centre=case.centre).first().case
     pages["case [reception screen filled]"] = body(
         client.get(reverse("cases:case-detail", args=[filled.pk]))
