@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.models import Citizen, PlanItem
 from cases.validators import format_snils, snils_digits, validate_snils
-from content.models import LifeSituationPage, ServicePage
+from content.models import LifeSituationPage, Role, ServicePage
 from portal.widgets import DateInput
 
 
@@ -169,6 +169,28 @@ def curators_of(centre):
     )
 
 
+def executors_of(centre):
+    """Who may deliver a plan item: the centre's active staff whose role changes plan items."""
+    return (
+        get_user_model()
+        .objects.filter(
+            centre=centre, is_active=True, groups__permissions__codename="change_planitem"
+        )
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+def executor_roles():
+    return (
+        Role.objects.filter(
+            locale__language_code="ru", group__permissions__codename="change_planitem"
+        )
+        .distinct()
+        .order_by("sort_order", "name")
+    )
+
+
 class PlanItemForm(VersionedForm):
     class Meta:
         model = PlanItem
@@ -179,6 +201,9 @@ class PlanItemForm(VersionedForm):
             "from_life_situation",
             "from_profiling",
             "from_ipra",
+            "executor",
+            "executor_role",
+            "handover_note",
             "note",
         ]
         widgets = {
@@ -205,6 +230,23 @@ class PlanItemForm(VersionedForm):
         if not self.instance.pk:
             self.initial.setdefault("need_determined_on", timezone.localdate())
         self.service_groups = self._grouped_services()
+        executor, role = self.fields["executor"], self.fields["executor_role"]
+        executor.queryset = executors_of(case.centre)
+        executor.label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        executor.empty_label = _("— не назначен —")
+        executor.label = _("Исполнитель")
+        role.queryset = executor_roles()
+        role.label_from_instance = lambda r: r.name
+        role.empty_label = _("— любая —")
+        role.label = _("или роль исполнителя")
+        role.help_text = _("Пункт увидят в «Моей работе» все сотрудники с этой ролью.")
+        if not self.instance.pk:
+            del self.fields["handover_note"]  # a handover is a change of a saved item
+        else:
+            self.fields["handover_note"].widget = forms.Textarea(attrs={"rows": 2})
+            self.fields["handover_note"].help_text = _(
+                "Если передаёте пункт другому исполнителю: что ему важно знать."
+            )
 
     def _grouped_services(self):
         """The life situation's services by category first, then the rest of the catalogue."""

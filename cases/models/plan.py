@@ -1,5 +1,6 @@
 """The individual employment plan (индивидуальный план трудоустройства)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -41,6 +42,29 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
     contraindication_reason = models.TextField(
         _("обоснование вопреки противопоказанию"), blank=True, editable=False
     )
+    # Who delivers the item: a specialist of the centre, or any holder of a role (the
+    # psychologist, the career consultant …) until someone takes it (issue 12, «Моя работа»).
+    executor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("исполнитель"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_items_to_deliver",
+    )
+    executor_role = models.ForeignKey(
+        "content.Role",
+        verbose_name=_("роль исполнителя"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handover_note = models.TextField(
+        _("комментарий при передаче"),
+        blank=True,
+        help_text=_("Что важно знать новому исполнителю."),
+    )
     sort_order = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=0, editable=False)  # as Citizen.version
@@ -72,15 +96,29 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
         """Derived, never stored: unfinished and past its due date."""
         return self.status not in PlanItemStatus.finished() and self.due_date < timezone.localdate()
 
+    @property
+    def executor_display(self):
+        """«Иванова А. П.» or «роль: Психолог», or "" when nobody is named."""
+        if self.executor_id:
+            return self.executor.get_short_name() or self.executor.get_username()
+        if self.executor_role_id:
+            return _("роль: %(role)s") % {"role": self.executor_role.name}
+        return ""
+
     def clean(self):
+        errors = {}
         if self.due_date and self.need_determined_on and self.due_date < self.need_determined_on:
-            raise ValidationError(
-                {
-                    "due_date": _(
-                        "Срок исполнения не может быть раньше даты определения потребности."
-                    )
-                }
+            errors["due_date"] = _(
+                "Срок исполнения не может быть раньше даты определения потребности."
             )
+        if self.executor_id and self.executor_role_id:
+            errors["executor_role"] = _(
+                "Укажите либо сотрудника, либо роль: пункт выполняет кто-то один."
+            )
+        if self.executor_id and self.case_id and self.executor.centre_id != self.case.centre_id:
+            errors["executor"] = _("Исполнитель должен работать в том же центре.")
+        if errors:
+            raise ValidationError(errors)
 
     @transition(status, source=PlanItemStatus.PLANNED, target=PlanItemStatus.IN_PROGRESS)
     def start(self):

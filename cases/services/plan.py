@@ -15,8 +15,11 @@ def _editable(case):
 
 
 def add_plan_item(user, case, item):
+    """Add the item; with no executor named, the service's responsible role delivers it."""
     _editable(case)
     item.case = case
+    if item.executor_id is None and item.executor_role_id is None:
+        item.executor_role_id = item.service.responsible_role_id
     item.sort_order = (
         case.plan_items.order_by("-sort_order").values_list("sort_order", flat=True).first() or 0
     ) + 1

@@ -39,7 +39,11 @@ class CaseFacts:
 
     @cached_property
     def plan(self):
-        return list(self.case.plan_items.select_related("service").order_by("sort_order", "pk"))
+        return list(
+            self.case.plan_items.select_related("service", "executor", "executor_role").order_by(
+                "sort_order", "pk"
+            )
+        )
 
     @cached_property
     def ipra(self):

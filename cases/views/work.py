@@ -3,6 +3,7 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -51,6 +52,18 @@ def my_work(request):
         .select_related("life_situation", "staff")
         .order_by("starts_at")
     )
+    # Plan items I deliver: named to me, or to my role and not taken by a colleague.
+    roles = services.user_role_ids(user)
+    to_deliver = (
+        PlanItem.objects.filter(
+            Q(executor=user) | Q(executor__isnull=True, executor_role_id__in=roles),
+            case__centre=centre,
+            case__state__in=r.OPEN_STATES,
+            status__in=PlanItemStatus.pending(),
+        )
+        .select_related("case__citizen", "service", "executor_role")
+        .order_by("due_date", "pk")[:LIST_LIMIT]
+    )
     retention = []
     if user.has_perm("cases.change_retentioncheck"):
         # Checks due within a week: those of my own cases first (the curator's), then the
@@ -67,5 +80,6 @@ def my_work(request):
             "today": today,
             "state_labels": r.STATE_LABELS,
             "retention": retention,
+            "to_deliver": to_deliver,
         },
     )

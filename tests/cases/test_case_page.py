@@ -54,8 +54,9 @@ def test_a_plan_action_answers_with_the_plan_and_the_messages_only(
     # 22 + the change-log entry of the new item (and its content type), + issue 10's sign-in
     # checks on every staff request: the second-factor device and the idle-timeout session write;
     # + the citizen's IPRA in force (issue 11: a service the IPRA contraindicates is warned of);
-    # measured 29 when this test runs alone (the content types' cache still cold).
-    with django_assert_max_num_queries(29):
+    # measured 29 when this test runs alone (the content types' cache still cold);
+    # + issue 12: the plan form's executors (the centre's staff) and roles.
+    with django_assert_max_num_queries(30):
         response = curator_client.post(url, data, **HX_PLAN)
     assert response.status_code == 200
     body = response.content.decode()
@@ -75,8 +76,9 @@ def test_a_plan_action_answers_with_the_plan_and_the_messages_only(
     assert f'<tr id="item-{item.pk}" data-focus tabindex="-1">' in body
 
     status = reverse("cases:plan-item-status", args=[case.pk, item.pk])
-    # + second-factor device, idle-timeout session; + the IPRA measures following the item
-    with django_assert_max_num_queries(28):
+    # + second-factor device, idle-timeout session; + the IPRA measures following the item;
+    # + issue 12: the plan form's executors and roles.
+    with django_assert_max_num_queries(29):
         response = curator_client.post(status, {"action": "start", "text": ""}, **HX_PLAN)
     body = response.content.decode()
     _plan_only(body)
@@ -96,7 +98,8 @@ def test_the_plan_query_budget_does_not_grow_with_plan_items(
         type(item).objects.filter(pk=item.pk).update(status=PlanItemStatus.PLANNED)
 
     start_and_back()
-    with django_assert_max_num_queries(28) as small:  # + 2FA, idle timeout, IPRA measures
+    # + 2FA, idle timeout, IPRA measures; + issue 12: the plan form's executors and roles
+    with django_assert_max_num_queries(29) as small:
         start_and_back()
     for slug in ["cv-writing", "profiling", "job-club", "internship", "events", "job-fairs"]:
         add_item(users["curator"], case, slug)

@@ -62,6 +62,8 @@ def plan_post(item, **changes):
         f"{p}-need_determined_on": item.need_determined_on.isoformat(),
         f"{p}-note": item.note,
         f"{p}-version": item.version,
+        f"{p}-executor": item.executor_id or "",
+        f"{p}-executor_role": item.executor_role_id or "",
     }
     for name in ("from_life_situation", "from_profiling", "from_ipra"):
         if getattr(item, name):
