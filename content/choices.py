@@ -82,3 +82,11 @@ class ApplicantCategoryKind(models.TextChoices):
 
     SPECIAL = "special", _("Особая категория")
     REGIONAL = "regional", _("Региональная особо учитываемая категория")
+
+
+class DeadlineUnit(models.TextChoices):
+    """How a route step's deadline counts: calendar days, or business days of the centre's
+    production calendar (portal/calendar.py)."""
+
+    CALENDAR = "calendar", _("календарных дней")
+    BUSINESS = "business", _("рабочих дней")

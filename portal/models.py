@@ -106,3 +106,46 @@ class LimitsCacheEntry(models.Model):
 
     def __str__(self):
         return self.cache_key
+
+
+class CalendarDayKind(models.TextChoices):
+    DAY_OFF = "day_off", _("Нерабочий день")
+    WORKING = "working", _("Рабочий день")
+
+
+class CalendarDay(models.Model):
+    """A day the production calendar (portal/calendar.py) must treat otherwise than the federal
+    one of the `holidays` library says: a region's own day off (Tatarstan's Ураза-байрам,
+    Курбан-байрам, Republic Day, Constitution Day), or — with no region — an override of the
+    federal calendar should the government move a day the library does not know of yet."""
+
+    region = models.CharField(
+        _("субъект РФ"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Как в карточке центра занятости, например «Республика Татарстан». Пусто — для всех "
+            "центров (поправка федерального календаря)."
+        ),
+    )
+    date = models.DateField(_("дата"))
+    kind = models.CharField(
+        _("день"), max_length=10, choices=CalendarDayKind.choices, default=CalendarDayKind.DAY_OFF
+    )
+    name = models.CharField(_("название"), max_length=200)
+
+    class Meta:
+        ordering = ["-date", "region"]
+        verbose_name = _("день производственного календаря")
+        verbose_name_plural = _("производственный календарь")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "date"],
+                name="one_calendar_day_per_region",
+                violation_error_message=_("Этот день для этого субъекта РФ уже указан."),
+            )
+        ]
+
+    def __str__(self):
+        where = self.region or _("все регионы")
+        return f"{self.date:%d.%m.%Y} — {self.name} ({where})"

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal import lockout, views
-from portal.models import Centre
+from portal.models import CalendarDay, Centre
 from portal.two_factor import wagtail_admin as two_factor_admin
 
 
@@ -21,6 +21,21 @@ class CentreViewSet(SnippetViewSet):
 
 
 register_snippet(CentreViewSet)
+
+
+class CalendarDayViewSet(SnippetViewSet):
+    """Regional days off and federal overrides of the production calendar (portal/calendar.py)."""
+
+    model = CalendarDay
+    icon = "date"
+    menu_label = "Производственный календарь"
+    menu_order = 211
+    add_to_admin_menu = True
+    list_display = ["date", "name", "region", "kind"]
+    list_filter = ["kind", "region"]
+
+
+register_snippet(CalendarDayViewSet)
 
 
 class LockoutsMenuItem(MenuItem):

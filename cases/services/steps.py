@@ -11,7 +11,9 @@ from wagtail.models import Revision
 from cases import route_graph as r
 from cases.models import Case
 from cases.services.base import log_case
+from content.choices import DeadlineUnit
 from content.models import Role, Route
+from portal.calendar import calendar_for
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Step:
     needs_comment: bool
     needs_reason: bool
     survey_id: int | None = None
+    deadline_unit: str = DeadlineUnit.CALENDAR
 
 
 def _default_steps():
@@ -66,6 +69,7 @@ def _steps_for_revision(revision_id):
             needs_comment=step.requires_comment or spec.needs_reason,
             needs_reason=spec.needs_reason,
             survey_id=step.survey_id,
+            deadline_unit=step.deadline_unit,
         )
     return steps
 
@@ -108,11 +112,17 @@ def available_steps(case, user):
     return result
 
 
-def stage_deadline(case):
-    """The date by which the current stage should end, from the step that led into it."""
+def stage_deadline(case, calendar=None):
+    """The date by which the current stage should end, from the step that led into it: so many
+    calendar days after the stage began, or business days of the centre's production calendar
+    (portal/calendar.py) when the route counts that step in business days."""
     for step in route_steps(case).values():
         if step.target == case.state and step.deadline_days:
-            return (case.state_changed_at + timezone.timedelta(days=step.deadline_days)).date()
+            began = timezone.localdate(case.state_changed_at)
+            if step.deadline_unit == DeadlineUnit.BUSINESS:
+                calendar = calendar or calendar_for(case.centre)
+                return calendar.add_business_days(began, step.deadline_days)
+            return began + timezone.timedelta(days=step.deadline_days)
     return None
 
 

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import DraftStateMixin, Orderable, RevisionMixin
 
 from content import route_graph
+from content.choices import DeadlineUnit
 
 
 def retention_months(text):
@@ -163,6 +164,16 @@ class RouteStep(Orderable):
         blank=True,
         help_text=_("Сколько дней случай может находиться на этапе, в который ведёт переход."),
     )
+    deadline_unit = models.CharField(
+        _("срок считается в"),
+        max_length=10,
+        choices=DeadlineUnit.choices,
+        default=DeadlineUnit.CALENDAR,
+        help_text=_(
+            "Рабочие дни — по производственному календарю с переносами и региональными "
+            "праздниками центра."
+        ),
+    )
     requires_comment = models.BooleanField(_("требовать комментарий"), default=False)
     survey = models.ForeignKey(
         "content.SurveyPage",
@@ -185,6 +196,7 @@ class RouteStep(Orderable):
         FieldPanel("responsible_role"),
         FieldPanel("documents_required"),
         FieldPanel("deadline_days"),
+        FieldPanel("deadline_unit"),
         FieldPanel("requires_comment"),
         FieldPanel("survey"),
     ]
