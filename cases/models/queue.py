@@ -118,6 +118,11 @@ class QueueTicket(models.Model):
     def number(self):
         return f"{QueuePurpose.letter(self.purpose)}-{self.seq:03d}"
 
+    @property
+    def is_called(self):
+        """Called to a window, not yet served: the specialist may start or mark a no-show."""
+        return self.state == TicketState.CALLED
+
     def save(self, *args, **kwargs):
         self.priority = self.disability or self.with_companion
         super().save(*args, **kwargs)
