@@ -53,7 +53,9 @@ class RedirectTicketForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["addressee"].queryset = (
             get_user_model()
-            .objects.filter(centre=centre, is_active=True, groups__permissions__codename="call_ticket")
+            .objects.filter(
+                centre=centre, is_active=True, groups__permissions__codename="call_ticket"
+            )
             .distinct()
             .order_by("last_name", "first_name")
         )

@@ -114,6 +114,10 @@ class QueueTicket(models.Model):
     def __str__(self):
         return self.number
 
+    def save(self, *args, **kwargs):
+        self.priority = self.disability or self.with_companion
+        super().save(*args, **kwargs)
+
     @property
     def number(self):
         return f"{QueuePurpose.letter(self.purpose)}-{self.seq:03d}"
@@ -122,10 +126,6 @@ class QueueTicket(models.Model):
     def is_called(self):
         """Called to a window, not yet served: the specialist may start or mark a no-show."""
         return self.state == TicketState.CALLED
-
-    def save(self, *args, **kwargs):
-        self.priority = self.disability or self.with_companion
-        super().save(*args, **kwargs)
 
     def get_additional_data(self):
         """Stored with each change-log entry: whose record, if known."""

@@ -166,7 +166,9 @@ def board(request):
     data = q.board(request.user.centre)
     template = "cases/queue/board_live.html" if request.headers.get("HX-Request") else None
     return render(
-        request, template or "cases/queue/board.html", {**data, "board_url": reverse("cases:queue-board")}
+        request,
+        template or "cases/queue/board.html",
+        {**data, "board_url": reverse("cases:queue-board")},
     )
 
 
@@ -186,13 +188,27 @@ def _csv(data):
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     writer.writerow(
-        ["Разрез", "Название", "Талонов", "Ожидание, медиана мин", "Ожидание, макс мин",
-         "Обслуживание, медиана мин", "Обслуживание, макс мин"]
+        [
+            "Разрез",
+            "Название",
+            "Талонов",
+            "Ожидание, медиана мин",
+            "Ожидание, макс мин",
+            "Обслуживание, медиана мин",
+            "Обслуживание, макс мин",
+        ]
     )
     for kind, rows in (("Цель", data["purposes"]), ("Специалист", data["staff"])):
         for row in rows:
             writer.writerow(
-                [kind, row["label"], row["issued"], row["wait"]["median"], row["wait"]["max"],
-                 row["service"]["median"], row["service"]["max"]]
+                [
+                    kind,
+                    row["label"],
+                    row["issued"],
+                    row["wait"]["median"],
+                    row["wait"]["max"],
+                    row["service"]["median"],
+                    row["service"]["max"],
+                ]
             )
     return response

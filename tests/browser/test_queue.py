@@ -78,11 +78,14 @@ def test_the_hall_issues_a_priority_ticket_reception_calls_it_and_opens_the_case
 
 
 def test_the_board_announces_newly_called_numbers(site, page, axe):
-    from cases.choices import QueuePurpose
-    from cases.services import queue as q
     from django.contrib.auth import get_user_model
 
-    users = {u.username: u for u in get_user_model().objects.filter(username__in=["hall", "reception"])}
+    from cases.choices import QueuePurpose
+    from cases.services import queue as q
+
+    users = {
+        u.username: u for u in get_user_model().objects.filter(username__in=["hall", "reception"])
+    }
     sign_in(page, site, "hall")
     page.goto(site.url + "/staff/queue/board/")
     expect(page.get_by_text("Пока никого не вызвали")).to_be_visible()

@@ -255,3 +255,15 @@ def test_query_budget_does_not_grow_with_tickets(
         issue(user)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse(f"cases:{name}"))
+
+
+def test_demo_tickets_in_both_centres(users):
+    from fixtures.queue_demo import load_demo_queue
+
+    assert load_demo_queue() == 12
+    assert load_demo_queue() == 0  # today's are there already
+    for centre in ("nchelny", "chelyabinsk"):
+        rows = QueueTicket.objects.filter(centre__slug=centre)
+        states = set(rows.values_list("state", flat=True))
+        assert {TicketState.WAITING, TicketState.CALLED, TicketState.DONE} <= states
+        assert rows.filter(redirected_from__isnull=False).exists()

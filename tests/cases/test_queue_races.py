@@ -23,6 +23,28 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+def call_at_once(callers):
+    """Every caller presses «Вызвать следующего» at the same moment; the tickets or errors."""
+    barrier = threading.Barrier(CALLERS)
+    results = [None] * CALLERS
+
+    def call(i):
+        try:
+            barrier.wait(timeout=30)
+            results[i] = q.call_next(callers[i % len(callers)], str(i))
+        except Exception as exc:  # noqa: BLE001 — checked by the test
+            results[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=call, args=(i,)) for i in range(CALLERS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return results
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_callers_at_once_never_get_the_same_ticket(users):
     callers = [users[name] for name in ("reception", "curator")]
@@ -30,23 +52,7 @@ def test_callers_at_once_never_get_the_same_ticket(users):
         q.issue_ticket(users["hall"], QueueTicket(purpose=QueuePurpose.CONSULTATION))
     for _round in range(3):
         QueueTicket.objects.update(state=TicketState.WAITING, called_by=None, called_at=None)
-        barrier = threading.Barrier(CALLERS)
-        results = [None] * CALLERS
-
-        def call(i):
-            try:
-                barrier.wait(timeout=30)
-                results[i] = q.call_next(callers[i % 2], str(i))
-            except Exception as exc:  # noqa: BLE001 — checked below
-                results[i] = exc
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=call, args=(i,)) for i in range(CALLERS)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=60)
+        results = call_at_once(callers)
         got = [r for r in results if isinstance(r, QueueTicket)]
         assert not [r for r in results if isinstance(r, Exception)], results
         assert len({t.pk for t in got}) == len(got) == TICKETS, results
