@@ -72,7 +72,11 @@ def test_the_hall_issues_a_priority_ticket_reception_calls_it_and_opens_the_case
     desk.get_by_role("link", name="Открыть приём гражданина").press("Enter")
     desk.get_by_label("ФИО или СНИЛС").fill(case.citizen.snils)
     desk.get_by_label("ФИО или СНИЛС").press("Enter")
-    desk.locator("#search-results").get_by_role("link", name=f"№ {case.number}").press("Enter")
+    found = desk.locator("#search-results").get_by_role("link", name=f"№ {case.number}")
+    expect(found).to_be_visible()
+    expect(desk.locator("#busy-indicator")).to_be_hidden()
+    found.focus()
+    desk.keyboard.press("Enter")
     expect(desk.get_by_role("heading", level=1)).to_contain_text(case.citizen.last_name)
     context.close()
 
