@@ -233,3 +233,35 @@ class RetentionOutcome(models.TextChoices):
     def recordable(cls):
         """What a specialist records; CANCELLED is set by an early closing only."""
         return [(v, label) for v, label in cls.choices if v != cls.CANCELLED]
+
+
+class QueuePurpose(models.TextChoices):
+    """Why a visitor takes a ticket in the hall (the seed: the purposes of the hall's queue)."""
+
+    REGISTRATION = "registration", _("Постановка на учёт, приём документов")
+    CONSULTATION = "consultation", _("Консультация")
+    VACANCIES = "vacancies", _("Подбор вакансий")
+    IPRA = "ipra", _("ИПРА инвалида")
+    DOCUMENTS = "documents", _("Справки и документы")
+
+    @classmethod
+    def letter(cls, value):
+        """The letter of a ticket's number («Р-014»)."""
+        return {"registration": "Р", "consultation": "К", "vacancies": "В", "ipra": "И"}.get(
+            value, "Д"
+        )
+
+
+class TicketState(models.TextChoices):
+    """waiting → called → serving → done; a called ticket may end as no-show or redirected."""
+
+    WAITING = "waiting", _("Ожидает")
+    CALLED = "called", _("Вызван")
+    SERVING = "serving", _("Обслуживается")
+    DONE = "done", _("Обслужен")
+    NO_SHOW = "no_show", _("Не явился")
+    REDIRECTED = "redirected", _("Перенаправлен")
+
+    @classmethod
+    def active(cls):
+        return [cls.CALLED, cls.SERVING]

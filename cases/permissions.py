@@ -50,14 +50,22 @@ SPECIALIST = [*VIEW, "change_planitem", "transition_case", "add_appointment", "c
 IPRA_CURATOR = ["view_ipra", "change_ipra", "execute_ipra", "import_ipra", "export_ipra"]
 IPRA_SPECIALIST = ["view_ipra", "execute_ipra"]
 
+# The hall queue (docs/queue.md): the hall administrator issues tickets and keeps the hall board
+# on the hall screen (a board shows numbers and windows only); reception and curators may issue
+# too (small centres have no hall administrator); whoever receives visitors calls; curators see
+# the day report.
+QUEUE_HALL = ["issue_ticket", "view_queue_board"]
+QUEUE_CALL = ["call_ticket"]
+QUEUE_CURATOR = [*QUEUE_HALL, *QUEUE_CALL, "view_queue_report"]
+
 ROLE_PERMISSIONS = {
-    "hall-administrator": APPOINTMENTS,
-    "reception": RECEPTION,
-    "curator": [*CURATOR, *IPRA_CURATOR, *RETENTION],
-    "career": [*SPECIALIST, *IPRA_SPECIALIST],
-    "psychologist": [*SPECIALIST, *IPRA_SPECIALIST],
-    "individual": [*SPECIALIST, *IPRA_SPECIALIST],
-    "employer": [*SPECIALIST, "view_ipra", *RETENTION],
+    "hall-administrator": [*APPOINTMENTS, *QUEUE_HALL],
+    "reception": [*RECEPTION, *QUEUE_HALL, *QUEUE_CALL],
+    "curator": [*CURATOR, *IPRA_CURATOR, *RETENTION, *QUEUE_CURATOR],
+    "career": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL],
+    "psychologist": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL],
+    "individual": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL],
+    "employer": [*SPECIALIST, "view_ipra", *RETENTION, *QUEUE_CALL],
     # Reads the access log and the change log of their centre (docs/security.md); the records
     # themselves only to look (every look is in the access log too).
     "data-protection": [*VIEW, "view_ipra", "view_accesslog"],

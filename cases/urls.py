@@ -38,6 +38,8 @@ urlpatterns = [
     path("", include("cases.urls_journals")),
     # The IPRA registry, its card, journal, reports and imports (cases/urls_ipra.py).
     path("", include("cases.urls_ipra")),
+    # The hall queue: issuing, the specialist's panel, the hall board (cases/urls_queue.py).
+    path("", include("cases.urls_queue")),
     # The access and change logs for the data-protection officer (cases/urls_audit.py).
     path("", include("cases.urls_audit")),
 ]

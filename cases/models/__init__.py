@@ -18,6 +18,7 @@ from .ipra import (
     IpraTransitionLog,
 )
 from .plan import PlanItem
+from .queue import QueueTicket
 from .reception import ReceptionRecord
 from .retention import RetentionCheck
 from .scripts import ScriptRun
@@ -38,6 +39,7 @@ track(Appointment, lambda pk: f"Запись на приём № {pk}", exclude=
 track(Ipra, lambda pk: f"ИПРА, запись № {pk}", exclude=["state_changed_at", "import_job"])
 track(IpraMeasure, lambda pk: f"Мероприятие ИПРА № {pk}", exclude=["sort_order"])
 track(RetentionCheck, lambda pk: f"Проверка закрепляемости № {pk}")
+track(QueueTicket, lambda pk: f"Талон очереди № {pk}", exclude=["priority"])
 track(ReceptionRecord, lambda pk: f"Экран приёма № {pk}", m2m=["categories"])
 
 __all__ = [
@@ -54,6 +56,7 @@ __all__ = [
     "IpraReport",
     "IpraTransitionLog",
     "PlanItem",
+    "QueueTicket",
     "ReceptionRecord",
     "RetentionCheck",
     "ScriptRun",

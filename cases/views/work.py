@@ -11,6 +11,7 @@ from cases import route_graph as r
 from cases import services
 from cases.choices import AppointmentStatus, PlanItemStatus
 from cases.models import Appointment, Case, PlanItem
+from cases.services import queue as hall_queue
 from cases.views.common import staff_view
 
 LIST_LIMIT = 50
@@ -70,6 +71,10 @@ def my_work(request):
         # centre's others (the employer-zone specialist holds them for every curator).
         due = services.due_checks(user, today).select_related("case__curator")[:LIST_LIMIT]
         retention = sorted(due, key=lambda c: (c.case.curator_id != user.pk, c.due_on, c.pk))
+    queue_waiting, queue_count = [], 0
+    if user.has_perm("cases.call_ticket"):
+        waiting = hall_queue.waiting_for(user, separate_window=None)
+        queue_waiting, queue_count = waiting[:10], waiting.count()
     return render(
         request,
         "cases/my_work.html",
@@ -81,5 +86,7 @@ def my_work(request):
             "state_labels": r.STATE_LABELS,
             "retention": retention,
             "to_deliver": to_deliver,
+            "queue_waiting": queue_waiting,
+            "queue_waiting_count": queue_count,
         },
     )

@@ -51,6 +51,8 @@ def kwargs_for(url_name, names, case):
         "audit-user-export": case.curator_id or case.centre.staff.first().pk,
         "appointment-status": Appointment.objects.filter(centre=case.centre).first().pk,
     }.get(url_name, case.pk)
+    if url_name.startswith("queue-"):
+        pk = _queue_ticket(case.centre).pk
     if url_name.startswith("ipra-import"):
         pk = job.pk
     elif url_name.startswith("ipra-"):
@@ -74,6 +76,26 @@ def kwargs_for(url_name, names, case):
         "an object of the case's centre for them, so the walks cover this URL"
     )
     return {n: values[n] for n in names}
+
+
+def _queue_ticket(centre):
+    """A ticket of the centre, called by one of its staff (the queue's URLs name a ticket)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from cases.choices import QueuePurpose, TicketState
+    from cases.models import QueueTicket
+
+    return QueueTicket.objects.filter(centre=centre).first() or QueueTicket.objects.create(
+        centre=centre,
+        day=datetime.date(2026, 1, 5),
+        seq=1,
+        purpose=QueuePurpose.CONSULTATION,
+        state=TicketState.CALLED,
+        called_by=centre.staff.first(),
+        queued_at=timezone.now(),
+    )
 
 
 # Staff URLs outside the `cases` namespace that the walks know about: sign-in and sign-out, and

@@ -120,6 +120,30 @@ def public_pages(client):
     return pages
 
 
+def queue_pages(client, users, case):
+    """The hall queue's screens (the curator may issue, call and read the report)."""
+    from cases.models import QueueTicket
+    from cases.services import queue as q
+
+    ticket = q.issue_ticket(users["curator"], QueueTicket(purpose="ipra", disability=True))
+    q.issue_ticket(users["curator"], QueueTicket(purpose="consultation"))
+    q.call_next(users["curator"], "3")
+    issue = reverse("cases:queue-issue")
+    redirect = reverse("cases:queue-redirect", args=[ticket.pk])
+    pages = {
+        "queue issue": body(client.get(issue)),
+        "queue issue with errors": body(client.post(issue, {"disability": "on"})),
+        "queue slip": body(client.get(reverse("cases:queue-slip", args=[ticket.pk]))),
+        "queue panel": body(client.get(reverse("cases:queue-panel"))),
+        "queue panel with errors": body(client.post(reverse("cases:queue-panel"), {})),
+        "queue board": body(client.get(reverse("cases:queue-board"))),
+        "queue report": body(client.get(reverse("cases:queue-report"))),
+        "queue redirect": body(client.get(redirect)),
+        "queue redirect with errors": body(client.post(redirect, {"comment": "x"})),
+    }
+    return pages
+
+
 def staff_pages(client, users, case_at, tmp_path):
     pages = {"login": body(client.get(reverse("portal:login")))}
     client.force_login(users["curator"])
@@ -148,6 +172,7 @@ def staff_pages(client, users, case_at, tmp_path):
     pages["retention check"] = body(client.get(retention))
     pages["retention check with errors"] = body(client.post(retention, {"outcome": "left"}))
     pages["retention report"] = body(client.get(reverse("cases:retention-report")))
+    pages.update(queue_pages(client, users, case))
     filled = ReceptionRecord.objects.filter(case__centre=case.centre).first().case
     pages["case [reception screen filled]"] = body(
         client.get(reverse("cases:case-detail", args=[filled.pk]))
