@@ -18,6 +18,7 @@ def formset_data(steps):
     for i, (transition, enabled) in enumerate(steps):
         data[f"steps-{i}-transition"] = transition
         data[f"steps-{i}-ORDER"] = str(i)
+        data[f"steps-{i}-deadline_unit"] = "calendar"
         if enabled:
             data[f"steps-{i}-enabled"] = "on"
     return data

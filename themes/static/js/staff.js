@@ -122,8 +122,10 @@
   // A form sent without htmx comes back with its error summary: the summary takes the focus, as
   // it does after a swap, so the first thing read and tabbed from is what to correct.
   document.addEventListener("DOMContentLoaded", function () {
+    // A page that puts the focus on its one field itself (autofocus: the second-factor code)
+    // keeps it there; its error is next to that field.
     var summary = document.querySelector(".error-summary[data-focus]");
-    if (summary) summary.focus();
+    if (summary && !document.querySelector("[autofocus]")) summary.focus();
   });
 
   document.addEventListener("htmx:afterSettle", function (event) {
