@@ -19,10 +19,12 @@ ROLE_TITLES = {
     "individual": "Специалист сопровождения",
     "employer": "Работа с работодателями",
     "data-protection": "Защита персональных данных",
+    "head": "Руководитель центра",
 }
 
 # What each staff URL is, for the table (English, like the rest of the docs).
 SCREENS = {
+    "overdue": "Everything overdue in the centre, escalated items first (head of the centre)",
     "my-work": "My work (own cases, own overdue items, today's appointments)",
     "intake": "Intake: search citizens, register a citizen",
     "open-case": "Open a case for a citizen",

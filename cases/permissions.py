@@ -69,6 +69,16 @@ ROLE_PERMISSIONS = {
     # Reads the access log and the change log of their centre (docs/security.md); the records
     # themselves only to look (every look is in the access log too).
     "data-protection": [*VIEW, "view_ipra", "view_accesslog"],
+    # The head of the centre sees everything overdue in the centre and hands items over
+    # (docs/calendar.md, "Overdue and escalation"), and reads the centre's reports; not the IPRA
+    # (health data, for those who work with it).
+    "head": [
+        *VIEW,
+        "change_planitem",
+        "view_overdue",
+        "view_queue_report",
+        "view_retention_report",
+    ],
 }
 
 

@@ -38,6 +38,14 @@ class Centre(models.Model):
     )
     opens_at = models.TimeField(_("начало приёма"), default="08:00")
     closes_at = models.TimeField(_("окончание приёма"), default="17:00")
+    escalation_business_days = models.PositiveSmallIntegerField(
+        _("эскалация просрочки, рабочих дней"),
+        default=5,
+        help_text=_(
+            "Пункт плана, просроченный на столько рабочих дней и больше, выделяется "
+            "руководителю центра."
+        ),
+    )
     working_days = models.CharField(
         _("рабочие дни"),
         max_length=7,

@@ -74,6 +74,7 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
         verbose_name = _("пункт плана")
         verbose_name_plural = _("индивидуальный план")
         indexes = [models.Index(fields=["status", "due_date"], name="planitem_due_idx")]
+        permissions = [("view_overdue", _("Может видеть всё просроченное в центре"))]
 
     def __str__(self):
         return self.service.title
@@ -91,10 +92,13 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
         """Planned or in progress: the plan's actions (start, change, finish) apply."""
         return self.status in PlanItemStatus.pending()
 
-    @property
-    def is_overdue(self):
-        """Derived, never stored: unfinished and past its due date."""
-        return self.status not in PlanItemStatus.finished() and self.due_date < timezone.localdate()
+    def overdue_days(self, calendar, today):
+        """Derived, never stored: business days past the due date by the centre's production
+        calendar (portal/calendar.py), 0 when finished or not overdue. A due date on a day off
+        moves to the next business day."""
+        if self.status in PlanItemStatus.finished() or self.due_date >= today:
+            return 0
+        return calendar.business_days_between(calendar.add_business_days(self.due_date, 0), today)
 
     @property
     def executor_display(self):

@@ -11,6 +11,7 @@ from .audit import purge_logs, record_access, scrub_citizen, search_kind
 from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
 from .history import case_history, citizen_history, ipra_history, record_history
+from .overdue import centre_overdue, mark_overdue
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
 from .reception import reception_of, save_reception
 from .retention import Recorded, due_checks, record_check
@@ -46,6 +47,8 @@ __all__ = [
     "Step",
     "TransitionRefused",
     "add_plan_item",
+    "centre_overdue",
+    "mark_overdue",
     "reception_of",
     "record_check",
     "due_checks",

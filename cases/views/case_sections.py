@@ -17,6 +17,7 @@ from cases.choices import IpraState, PlanItemStatus
 from cases.forms import PlanItemForm, curators_of
 from cases.services.retention import EARLY_DAYS
 from content.models import OUTCOME_LABELS
+from portal.calendar import calendar_for
 
 
 class CaseFacts:
@@ -38,7 +39,15 @@ class CaseFacts:
         return {step.name: step for step, ok in self.steps if ok}
 
     @cached_property
+    def calendar(self):
+        """The centre's production calendar (a year is read when first asked for)."""
+        return calendar_for(self.case.centre)
+
+    @cached_property
     def plan(self):
+        return services.mark_overdue(self._plan_items(), self.calendar, self.today)
+
+    def _plan_items(self):
         return list(
             self.case.plan_items.select_related("service", "executor", "executor_role").order_by(
                 "sort_order", "pk"
@@ -98,7 +107,7 @@ def stage_section(facts):
     return {
         "steps": [s for s, ok in facts.steps if ok],
         "other_steps": [s for s, ok in facts.steps if not ok],
-        "deadline": services.stage_deadline(case),
+        "deadline": services.stage_deadline(case, facts.calendar),
         "curators": curators_of(case.centre),
         "newer_route": latest if latest and latest.pk != case.route_revision_id else None,
         "transition_errors": {},

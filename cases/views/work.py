@@ -13,6 +13,7 @@ from cases.choices import AppointmentStatus, PlanItemStatus
 from cases.models import Appointment, Case, PlanItem
 from cases.services import queue as hall_queue
 from cases.views.common import staff_view
+from portal.calendar import calendar_for
 
 LIST_LIMIT = 50
 
@@ -46,6 +47,9 @@ def my_work(request):
         .select_related("case__citizen", "service")
         .order_by("due_date")[:LIST_LIMIT]
     )
+    # Overdue by the centre's production calendar: a date on a day off is not late yet.
+    calendar = calendar_for(centre)
+    overdue = [i for i in services.mark_overdue(list(overdue), calendar, today) if i.overdue]
     appointments = (
         Appointment.objects.for_user(user)
         .filter(starts_at__gte=start, starts_at__lt=end)
@@ -65,6 +69,7 @@ def my_work(request):
         .select_related("case__citizen", "service", "executor_role")
         .order_by("due_date", "pk")[:LIST_LIMIT]
     )
+    to_deliver = services.mark_overdue(list(to_deliver), calendar, today)
     retention = []
     if user.has_perm("cases.change_retentioncheck"):
         # Checks due within a week: those of my own cases first (the curator's), then the

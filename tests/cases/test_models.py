@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from cases import route_graph as r
 from cases.models import Case, Citizen, PlanItem, fold
@@ -44,18 +43,24 @@ def test_a_closed_case_does_not_block_a_new_one(case_at, users):
     assert again.pk != closed.pk
 
 
-def test_overdue_is_derived_from_the_due_date_not_stored(case_at):
+def test_overdue_is_derived_from_the_due_date_and_the_calendar_not_stored(case_at):
+    from portal.calendar import BusinessCalendar
+
+    calendar = BusinessCalendar("Республика Татарстан")
     case = case_at(r.PLAN_AGREED)
     item = case.plan_items.first()
-    assert not item.is_overdue
-    PlanItem.objects.filter(pk=item.pk).update(
-        due_date=timezone.localdate() - datetime.timedelta(days=1)
-    )
-    item.refresh_from_db()
-    assert item.is_overdue
+    D = datetime.date.fromisoformat
+    item.due_date = D("2026-11-05")  # Thursday; Friday 6 November is a day off in Tatarstan
+    assert item.overdue_days(calendar, D("2026-11-05")) == 0
+    assert item.overdue_days(calendar, D("2026-11-06")) == 0  # not a business day
+    assert item.overdue_days(calendar, D("2026-11-09")) == 1
+    item.due_date = D("2026-11-07")  # due on a Saturday: the next business day is Monday 9th
+    assert item.overdue_days(calendar, D("2026-11-09")) == 0
+    assert item.overdue_days(calendar, D("2026-11-10")) == 1
+    assert BusinessCalendar().business_days_between(D("2026-11-05"), D("2026-11-09")) == 2
     assert "overdue" not in {f.name for f in PlanItem._meta.get_fields()}
     item.complete("готово")
-    assert not item.is_overdue
+    assert item.overdue_days(calendar, D("2026-12-01")) == 0
 
 
 def test_state_cannot_be_set_directly(new_case):

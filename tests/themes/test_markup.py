@@ -197,6 +197,8 @@ def staff_pages(client, users, case_at, tmp_path):
     pages["access log of a colleague"] = body(
         client.get(reverse("cases:audit-user", args=[users["curator"].pk]))
     )
+    client.force_login(users["head"])
+    pages["overdue in the centre [head]"] = body(client.get(reverse("cases:overdue")))
     client.force_login(users["career"])  # the SNILS masked (no view_snils)
     pages["case [masked SNILS]"] = body(client.get(reverse("cases:case-detail", args=[case.pk])))
     client.force_login(users["hall"])
