@@ -84,7 +84,7 @@ def test_my_work_counts_overdue_in_business_days(client, users, case_at):
     item = overdue_item(users, case_at, 3)
     client.force_login(users["curator"])
     body = client.get(reverse("cases:my-work")).content.decode()
-    assert "(на 3 раб. дн.)" in body and "#plan" in body
+    assert "на 3 раб. дн.</span>" in body and "#plan" in body
     assert item.case.number in body
 
 
