@@ -116,6 +116,22 @@ class PeriodForm(forms.Form):
     date_from = date_field(_("С даты"))
     date_to = date_field(_("По дату"))
 
+    @classmethod
+    def read(cls, query, first, last):
+        """(form, start, end) from a GET query: the asked period when valid (None, None when
+        not), else `first`…`last`, the screen's default."""
+        if "date_from" in query or "date_to" in query:
+            form = cls(query)
+            if form.is_valid():
+                return form, form.cleaned_data["date_from"], form.cleaned_data["date_to"]
+            return form, None, None
+        return cls(initial={"date_from": first, "date_to": last}), first, last
+
+    @staticmethod
+    def query(start, end):
+        """The period as a query string for the export and print links ("" without one)."""
+        return f"?date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}" if start else ""
+
     def clean(self):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")

@@ -80,6 +80,13 @@ class BusinessCalendar:
                 left -= 1
         return day
 
+    def days_late(self, due, today):
+        """Business days past a due date: a date on a day off moves to the next business day,
+        and it is late once a business day has passed after that (0 when not late)."""
+        if due >= today:
+            return 0
+        return self.business_days_between(self.add_business_days(due, 0), today)
+
     def business_days_between(self, start, end):
         """Business days after `start` up to and including `end` (0 when end ≤ start)."""
         count, day = 0, start

@@ -96,9 +96,9 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
         """Derived, never stored: business days past the due date by the centre's production
         calendar (portal/calendar.py), 0 when finished or not overdue. A due date on a day off
         moves to the next business day."""
-        if self.status in PlanItemStatus.finished() or self.due_date >= today:
+        if self.status in PlanItemStatus.finished():
             return 0
-        return calendar.business_days_between(calendar.add_business_days(self.due_date, 0), today)
+        return calendar.days_late(self.due_date, today)
 
     @property
     def executor_display(self):

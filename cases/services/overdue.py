@@ -25,13 +25,6 @@ def mark_overdue(items, calendar, today):
     return items
 
 
-def days_past(calendar, due, today):
-    """Business days past a due date (a date on a day off moves to the next business day)."""
-    if due >= today:
-        return 0
-    return calendar.business_days_between(calendar.add_business_days(due, 0), today)
-
-
 @dataclass
 class Overdue:
     items: list  # plan items, each with .overdue and .escalated
@@ -65,6 +58,6 @@ def centre_overdue(centre, today):
         .order_by("due_on", "pk")[:LIMIT]
     )
     for check in checks:
-        check.overdue = days_past(calendar, check.due_on, today)
+        check.overdue = calendar.days_late(check.due_on, today)
     checks = [c for c in checks if c.overdue]
     return Overdue(items, checks, threshold, sum(i.escalated for i in items))

@@ -20,18 +20,8 @@ PER_PAGE = 50
 
 
 def _period(request):
-    """(form, date_from, date_to): this month unless a valid period was asked for."""
-    first, last = reports.month_bounds()
-    if "date_from" in request.GET or "date_to" in request.GET:
-        form = PeriodForm(request.GET)
-        if form.is_valid():
-            return form, form.cleaned_data["date_from"], form.cleaned_data["date_to"]
-        return form, None, None
-    return PeriodForm(initial={"date_from": first, "date_to": last}), first, last
-
-
-def _query(start, end):
-    return f"?date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}" if start else ""
+    """(form, date_from, date_to): this month unless a period was asked for."""
+    return PeriodForm.read(request.GET, *reports.month_bounds())
 
 
 @staff_view("cases.view_ipra")
@@ -45,7 +35,13 @@ def journal(request):
     return render(
         request,
         "cases/ipra/journal.html",
-        {"form": form, "page": page, "start": start, "end": end, "query": _query(start, end)},
+        {
+            "form": form,
+            "page": page,
+            "start": start,
+            "end": end,
+            "query": PeriodForm.query(start, end),
+        },
         status=200 if start else 422,
     )
 
@@ -113,7 +109,7 @@ def period_reports(request):
                     )
                 else:
                     messages.error(request, _("Нет ИПРА, готовых к отчёту за этот период."))
-                return redirect(reverse("cases:ipra-reports") + _query(start, end))
+                return redirect(reverse("cases:ipra-reports") + PeriodForm.query(start, end))
         status = 422
     elif request.method == "GET":
         services.record_access(request, AccessObject.IPRA_REPORT, AccessAction.VIEW)
@@ -130,7 +126,7 @@ def period_reports(request):
             "ready": sum(1 for i in ipras if not i.not_ready),
             "start": start,
             "end": end,
-            "query": _query(start, end),
+            "query": PeriodForm.query(start, end),
             "may_send": request.user.has_perm("cases.change_ipra"),
         },
         status=status,

@@ -75,22 +75,18 @@ def retention_check(request, pk, check):
 
 
 def _year_period(request):
-    """(form, start, end): this calendar year unless a valid period was asked for."""
+    """(form, start, end): this calendar year unless a period was asked for."""
     today = timezone.localdate()
-    if "date_from" in request.GET or "date_to" in request.GET:
-        form = PeriodForm(request.GET)
-        if form.is_valid():
-            return form, form.cleaned_data["date_from"], form.cleaned_data["date_to"]
-        return form, None, None
-    first, last = today.replace(month=1, day=1), today.replace(month=12, day=31)
-    return PeriodForm(initial={"date_from": first, "date_to": last}), first, last
+    return PeriodForm.read(
+        request.GET, today.replace(month=1, day=1), today.replace(month=12, day=31)
+    )
 
 
 @staff_view("cases.view_retention_report")
 def retention_report(request):
     form, start, end = _year_period(request)
     rows = retention_rows.report(request.user.centre, start, end) if start else []
-    query = f"?date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}" if start else ""
+    query = PeriodForm.query(start, end)
     return render(
         request,
         "cases/retention_report.html",

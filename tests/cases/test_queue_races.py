@@ -5,14 +5,13 @@ truly runs the claims side by side (SQLite serialises every write), so the test 
 (CI's PostgreSQL lane).
 """
 
-import threading
-
 import pytest
 from django.db import connection
 
 from cases.choices import QueuePurpose, TicketState
 from cases.models import QueueTicket
 from cases.services import queue as q
+from tests.cases.test_races import race
 
 CALLERS = 8
 TICKETS = 5
@@ -25,24 +24,7 @@ pytestmark = pytest.mark.skipif(
 
 def call_at_once(callers):
     """Every caller presses «Вызвать следующего» at the same moment; the tickets or errors."""
-    barrier = threading.Barrier(CALLERS)
-    results = [None] * CALLERS
-
-    def call(i):
-        try:
-            barrier.wait(timeout=30)
-            results[i] = q.call_next(callers[i % len(callers)], str(i))
-        except Exception as exc:  # noqa: BLE001 — checked by the test
-            results[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=call, args=(i,)) for i in range(CALLERS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    return results
+    return race(lambda i, _: q.call_next(callers[i % len(callers)], str(i)), attempts=CALLERS)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

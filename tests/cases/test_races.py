@@ -22,12 +22,13 @@ from cases.models.citizens import SNILS_TAKEN
 ATTEMPTS = 10
 
 
-def race(work, prepare=lambda i: None):
-    """Run `work(i, prepared)` in ATTEMPTS threads released at once, each after its own
+def race(work, prepare=lambda i: None, attempts=ATTEMPTS):
+    """Run `work(i, prepared)` in `attempts` threads released at once, each after its own
     `prepare(i)` (what a colleague's open screen has already read); the results or exceptions.
+    Shared by the other race tests (tests/cases/test_queue_races.py).
     """
-    barrier = threading.Barrier(ATTEMPTS)
-    results = [None] * ATTEMPTS
+    barrier = threading.Barrier(attempts)
+    results = [None] * attempts
 
     def run(i):
         try:
@@ -39,7 +40,7 @@ def race(work, prepare=lambda i: None):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(ATTEMPTS)]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(attempts)]
     for t in threads:
         t.start()
     for t in threads:
