@@ -265,3 +265,35 @@ class TicketState(models.TextChoices):
     @classmethod
     def active(cls):
         return [cls.CALLED, cls.SERVING]
+
+
+class NoticeKind(models.TextChoices):
+    """What a notice is about (cases.services.notices)."""
+
+    APPOINTMENT = "appointment", _("Напоминание о приёме")
+    SERVICE_RESULT = "service_result", _("Результат услуги")
+    RETENTION = "retention", _("Приглашение на проверку закрепляемости")
+    STAFF_DEADLINES = "staff_deadlines", _("Сроки на сегодня (сотруднику)")
+
+
+class NoticeChannel(models.TextChoices):
+    SMS = "sms", _("СМС")
+    EMAIL = "email", _("Электронная почта")
+
+
+class NoticeStatus(models.TextChoices):
+    """planned → sending → sent; a failed attempt goes to retry, then (after the last) failed;
+    a notice whose reason is gone (the appointment cancelled, the consent withdrawn) is
+    cancelled."""
+
+    PLANNED = "planned", _("Запланировано")
+    SENDING = "sending", _("Отправляется")
+    RETRY = "retry", _("Повтор после сбоя")
+    SENT = "sent", _("Отправлено")
+    FAILED = "failed", _("Не отправлено")
+    CANCELLED = "cancelled", _("Отменено")
+
+    @classmethod
+    def waiting(cls):
+        """Notices a worker may still take."""
+        return (cls.PLANNED, cls.RETRY)

@@ -75,6 +75,8 @@ class CitizenForm(VersionedForm):
             "disability_group",
             "preferred_channel",
             "preferred_language",
+            "sms_consent",
+            "email_consent",
             "consent_given",
         ]
         widgets = {

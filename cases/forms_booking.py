@@ -67,6 +67,11 @@ class BookingForm(forms.Form):
         label=_("Мне нужна помощь при посещении (сопровождение, пандус, отдельное окно)"),
         required=False,
     )
+    sms_consent = forms.BooleanField(
+        label=_("Напомнить мне по СМС за день до приёма"),
+        help_text=_("Придёт одно сообщение на указанный телефон, не ночью."),
+        required=False,
+    )
     comment = forms.CharField(
         label=_("Комментарий"),
         required=False,
@@ -139,6 +144,7 @@ class PublicBookingForm(BookingForm):
         "date",
         "time",
         "needs_assistance",
+        "sms_consent",
         "comment",
         "consent",
     ]

@@ -23,6 +23,7 @@ VIEW = [
     "view_appointment",
     "view_receptionrecord",
     "view_retentioncheck",
+    "view_notice",  # the delivery log of the case's notices
 ]
 # Retention checks (контроль закрепляемости) are held by the curator and the employer-zone
 # specialist, who knows the employer.

@@ -17,6 +17,21 @@ TASKS = {
     },
 }
 
+
+def sms(env, var_dir, is_production):
+    """The SMS backend (portal/sms), like Django's e-mail backends: an HTTP gateway when
+    SMS_URL is set; otherwise, outside production, files under var/sms/ (one a message) to read;
+    in production without SMS_URL every SMS fails with a plain reason on the case's notices.
+    Returns SMS_BACKEND, SMS_URL, SMS_FILE_PATH."""
+    url = env.get("SMS_URL", "")
+    backend = env.get("SMS_BACKEND") or (
+        "portal.sms.backends.http.SmsBackend"
+        if url or is_production
+        else "portal.sms.backends.filebased.SmsBackend"
+    )
+    return backend, url, env.get("SMS_FILE_PATH") or str(var_dir / "sms")
+
+
 # Personal data never goes to the logs; requests are logged without query strings.
 LOGGING = {
     "version": 1,

@@ -222,10 +222,10 @@ else:
         },
     }
 
-# --- Background tasks (django-tasks; docs/configuration.md "Background tasks") -----------------
-# "default" runs Wagtail's own small tasks at once; "background" keeps ours (imports, notices,
-# reports) in the database for `manage.py db_worker` (make demo starts one beside the server).
+# --- Background tasks and SMS (docs/configuration.md "Background tasks", "Notices and SMS") ---
+# "default": Wagtail's own small tasks, at once; "background": ours, for `manage.py worker`.
 TASKS = process_settings.TASKS
+SMS_BACKEND, SMS_URL, SMS_FILE_PATH = process_settings.sms(os.environ, VAR_DIR, IS_PRODUCTION)
 
 # --- Mail (survey invitations) ---------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "no-reply@marshrut.local")

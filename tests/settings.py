@@ -19,3 +19,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Uploaded IPRA files wait for the worker in a directory of the test run's own.
 IPRA_UPLOAD_DIR = os.path.join(tempfile.gettempdir(), f"marshrut-test-uploads-{os.getpid()}")
+
+# SMS stay in memory (portal.sms.outbox); a test that wants files sets SMS_BACKEND itself.
+SMS_BACKEND = "portal.sms.backends.locmem.SmsBackend"

@@ -17,6 +17,7 @@ from .ipra import (
     IpraReport,
     IpraTransitionLog,
 )
+from .notices import Notice
 from .plan import PlanItem
 from .queue import QueueTicket
 from .reception import ReceptionRecord
@@ -40,6 +41,7 @@ track(Ipra, lambda pk: f"ИПРА, запись № {pk}", exclude=["state_chang
 track(IpraMeasure, lambda pk: f"Мероприятие ИПРА № {pk}", exclude=["sort_order"])
 track(RetentionCheck, lambda pk: f"Проверка закрепляемости № {pk}")
 track(QueueTicket, lambda pk: f"Талон очереди № {pk}", exclude=["priority"])
+track(Notice, lambda pk: f"Уведомление № {pk}", exclude=["claimed_at", "attempts", "task_id"])
 track(ReceptionRecord, lambda pk: f"Экран приёма № {pk}", m2m=["categories"])
 
 __all__ = [
@@ -55,6 +57,7 @@ __all__ = [
     "IpraMeasure",
     "IpraReport",
     "IpraTransitionLog",
+    "Notice",
     "PlanItem",
     "QueueTicket",
     "ReceptionRecord",

@@ -27,6 +27,8 @@ class Appointment(models.Model):
     )
     needs_assistance = models.BooleanField(_("нужна помощь при посещении"), default=False)
     comment = models.TextField(_("комментарий"), blank=True)
+    # The visitor's own consent, given with the booking, to an SMS reminder the day before.
+    sms_consent = models.BooleanField(_("напомнить по СМС за день до приёма"), default=False)
     citizen = models.ForeignKey(
         "cases.Citizen",
         null=True,

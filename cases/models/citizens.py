@@ -57,6 +57,12 @@ class Citizen(PersonMixin, models.Model):
     )
     consent_given = models.BooleanField(_("согласие на обработку персональных данных"))
     consent_date = models.DateField(_("дата согласия"), null=True, blank=True)
+    # Consent to notices per channel (reminders, results, invitations; cases.services.notices):
+    # nothing is sent by a channel the citizen has not agreed to.
+    sms_consent = models.BooleanField(_("согласие на СМС-уведомления"), default=False)
+    email_consent = models.BooleanField(
+        _("согласие на уведомления по электронной почте"), default=False
+    )
     search_text = models.CharField(max_length=400, editable=False, db_index=True)
     # Set when the personal data were erased after the retention period (cases.services.erasure).
     erased_at = models.DateTimeField(_("данные удалены"), null=True, blank=True, editable=False)
@@ -123,6 +129,10 @@ class Citizen(PersonMixin, models.Model):
             )
         elif not self.consent_date:
             self.consent_date = timezone.localdate()
+        if self.sms_consent and not self.phone:
+            errors["phone"] = _("Для СМС-уведомлений укажите телефон.")
+        if self.email_consent and not self.email:
+            errors["email"] = _("Для уведомлений по электронной почте укажите адрес.")
         if self.snils and self.centre_id and self.snils_taken():
             errors["snils"] = SNILS_TAKEN
         if errors:

@@ -5,7 +5,7 @@ import services; services.run_transition(...)`); each runs in one database trans
 with its log entries. One module per subject; the public functions are re-exported here.
 """
 
-from . import ipra
+from . import ipra, notices
 from .appointments import book_appointment, set_appointment_status
 from .audit import purge_logs, record_access, scrub_citizen, search_kind
 from .base import Conflict, TransitionRefused
@@ -63,6 +63,7 @@ __all__ = [
     "citizen_history",
     "find_citizens",
     "ipra",
+    "notices",
     "ipra_history",
     "invitation_url",
     "invite_to_survey",

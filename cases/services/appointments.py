@@ -7,6 +7,7 @@ from wagtail.log_actions import log
 
 from cases.choices import AppointmentStatus
 from cases.models import Appointment
+from cases.services.notices.planning import cancel_waiting, plan_appointment_reminder
 
 
 def book_appointment(data, source, staff=None, citizen=None, case=None):
@@ -19,6 +20,7 @@ def book_appointment(data, source, staff=None, citizen=None, case=None):
             phone=data["phone"],
             life_situation=data.get("life_situation"),
             needs_assistance=data.get("needs_assistance", False),
+            sms_consent=data.get("sms_consent", False),
             comment=data.get("comment", ""),
             source=source,
             staff=staff,
@@ -32,6 +34,7 @@ def book_appointment(data, source, staff=None, citizen=None, case=None):
             title=f"Запись № {appointment.pk}",
             data={"source": source},
         )
+        plan_appointment_reminder(appointment)
     return appointment
 
 
@@ -48,4 +51,6 @@ def set_appointment_status(user, appointment, status):
             title=f"Запись № {appointment.pk}",
             data={"status": status},
         )
+        if status != AppointmentStatus.BOOKED:
+            cancel_waiting(_("Запись отменена или уже состоялась."), appointment=appointment)
     return appointment

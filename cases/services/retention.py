@@ -19,6 +19,7 @@ from cases import route_graph as r
 from cases.choices import RetentionOutcome
 from cases.models import RetentionCheck
 from cases.services.base import log_case
+from cases.services.notices.planning import cancel_waiting
 from cases.services.retention_schedule import CHECKING_STATES
 from cases.services.steps import route_steps, user_may_run
 from cases.services.transitions import run_transition
@@ -106,6 +107,7 @@ def record_check(
         check.note = note.strip()
         check.recorded_by, check.recorded_at = user, timezone.now()
         check.save()
+        cancel_waiting(_("Проверка уже проведена."), retention_check=check)
         log_case(
             case, "marshrut.case.retention", user, {"months": check.months, "outcome": outcome}
         )

@@ -9,6 +9,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 from cases import route_graph as r
 from cases.models import Case, TransitionLog
 from cases.services.base import Conflict, TransitionRefused, log_case
+from cases.services.notices.planning import cancel_waiting, plan_retention_invitations
 from cases.services.retention_schedule import cancel_pending_checks, schedule_checks
 from cases.services.steps import live_route_revision, route_steps, user_may_run
 from cases.services.surveys import invite_to_survey
@@ -51,8 +52,10 @@ def run_transition(case, name, user, *, comment="", expected_state=None, curator
             fresh.save()
             if name == "record_employment":
                 schedule_checks(fresh)
+                plan_retention_invitations(fresh)
             elif fresh.state in r.TERMINAL:
                 cancel_pending_checks(fresh, user)
+                cancel_waiting(_("Случай закрыт."), retention_check__case=fresh)
             TransitionLog.objects.create(
                 case=fresh,
                 user=user,

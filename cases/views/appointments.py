@@ -48,6 +48,7 @@ def _render(request, day, form=None, status=200, focus=None, focus_pk=None):
         Appointment.objects.for_user(request.user)
         .filter(starts_at__gte=start, starts_at__lt=start + datetime.timedelta(days=1))
         .select_related("life_situation", "staff", "case")
+        .prefetch_related("notices")  # the reminder's status, beside the visit's
         .order_by("starts_at")
     )
     form = form or StaffBookingForm(centre=request.user.centre, initial={"date": day})

@@ -10,6 +10,7 @@ computed once per request in `CaseFacts`.
 from functools import cached_property
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases import route_graph as r
 from cases import services
@@ -18,6 +19,8 @@ from cases.forms import PlanItemForm, curators_of
 from cases.services.retention import EARLY_DAYS
 from content.models import OUTCOME_LABELS
 from portal.calendar import calendar_for
+
+NOTICES_SHOWN = 30
 
 
 class CaseFacts:
@@ -98,6 +101,24 @@ def retention_section(facts):
         # A check may be held from a fortnight before its date (cases.services.retention).
         "retention_open_until": facts.today + timezone.timedelta(days=EARLY_DAYS),
         "today": facts.today,
+    }
+
+
+def notices_section(facts):
+    """The delivery log of the case's notices (reminders, results, invitations)."""
+    if not facts.user.has_perm("cases.view_notice"):
+        return {"notices": None}
+    citizen = facts.case.citizen
+    return {
+        "notices": list(facts.case.notices.order_by("-send_after", "-pk")[:NOTICES_SHOWN]),
+        "notice_channels": [
+            label
+            for agreed, label in (
+                (citizen.sms_consent, _("СМС")),
+                (citizen.email_consent, _("электронная почта")),
+            )
+            if agreed
+        ],
     }
 
 
@@ -214,6 +235,7 @@ SECTIONS = {
     "documents": documents_section,
     "plan": plan_section,
     "surveys": surveys_section,
+    "notices": notices_section,
     "history": history_section,
 }
 

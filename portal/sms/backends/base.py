@@ -1,0 +1,11 @@
+"""The interface of an SMS backend (portal/sms)."""
+
+
+class BaseSmsBackend:
+    def __init__(self, fail_silently=False, **kwargs):
+        self.fail_silently = fail_silently
+
+    def send(self, message):
+        """Deliver `message` (an SmsMessage); return SENT, or DUPLICATE when its key was
+        delivered already; raise SmsError when it did not go."""
+        raise NotImplementedError
