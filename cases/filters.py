@@ -12,11 +12,15 @@ from cases.choices import AccessAction, AccessObject, PlanItemStatus
 from cases.forms import curators_of, live_life_situations
 from cases.models import AccessLog, Case, PlanItem, fold
 from cases.validators import snils_digits
+from portal.calendar import calendar_for
 from portal.widgets import DateInput
 
 
-def overdue_items():
-    return PlanItem.objects.filter(case=OuterRef("pk"), due_date__lt=timezone.localdate()).exclude(
+def overdue_items(centre):
+    """The case's plan items overdue today by the centre's production calendar (business days,
+    as everywhere else: portal/calendar.py)."""
+    cutoff = calendar_for(centre).late_cutoff(timezone.localdate())
+    return PlanItem.objects.filter(case=OuterRef("pk"), due_date__lte=cutoff).exclude(
         status__in=PlanItemStatus.finished()
     )
 
@@ -48,6 +52,7 @@ class RegistryFilter(django_filters.FilterSet):
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
+        self.centre = centre
         self.filters["life_situation"].queryset = live_life_situations(centre).distinct()
         self.filters["curator"].queryset = curators_of(centre)
         self.filters["curator"].field.label_from_instance = lambda u: u.get_full_name()
@@ -64,7 +69,7 @@ class RegistryFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         if value:
-            return queryset.filter(Exists(overdue_items()))
+            return queryset.filter(Exists(overdue_items(self.centre)))
         return queryset
 
 

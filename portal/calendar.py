@@ -87,6 +87,18 @@ class BusinessCalendar:
             return 0
         return self.business_days_between(self.add_business_days(due, 0), today)
 
+    def late_cutoff(self, today):
+        """The latest due date that is late today (`due <= late_cutoff(today)` exactly when
+        `days_late(due, today) > 0`): the business day before the last business day up to
+        today. For a query: «просрочено» in SQL without reading each item."""
+        last = today
+        while not self.is_business_day(last):
+            last -= datetime.timedelta(days=1)
+        before = last - datetime.timedelta(days=1)
+        while not self.is_business_day(before):
+            before -= datetime.timedelta(days=1)
+        return before
+
     def business_days_between(self, start, end):
         """Business days after `start` up to and including `end` (0 when end ≤ start)."""
         count, day = 0, start

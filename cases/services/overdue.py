@@ -41,7 +41,7 @@ def centre_overdue(centre, today):
             case__centre=centre,
             case__state__in=r.OPEN_STATES,
             status__in=PlanItemStatus.pending(),
-            due_date__lt=today,
+            due_date__lte=calendar.late_cutoff(today),
         )
         .select_related("case__citizen", "case__curator", "service", "executor", "executor_role")
         .order_by("due_date", "pk")[:LIMIT]

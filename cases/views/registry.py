@@ -26,7 +26,7 @@ def _filterset(request, data=None):
     queryset = (
         Case.objects.for_user(request.user)
         .select_related("citizen", "life_situation", "curator")
-        .annotate(has_overdue=Exists(overdue_items()))
+        .annotate(has_overdue=Exists(overdue_items(request.user.centre)))
     )
     return RegistryFilter(data, queryset=queryset, centre=request.user.centre)
 

@@ -36,19 +36,19 @@ def my_work(request):
         .select_related("citizen", "life_situation")
         .order_by("state_changed_at")[:LIST_LIMIT]
     )
+    # Overdue by the centre's production calendar: a date on a day off is not late yet.
+    calendar = calendar_for(centre)
     overdue = (
         PlanItem.objects.filter(
             case__centre=centre,
             case__curator=user,
             case__state__in=r.OPEN_STATES,
-            due_date__lt=today,
+            due_date__lte=calendar.late_cutoff(today),
         )
         .exclude(status__in=PlanItemStatus.finished())
         .select_related("case__citizen", "service")
         .order_by("due_date")[:LIST_LIMIT]
     )
-    # Overdue by the centre's production calendar: a date on a day off is not late yet.
-    calendar = calendar_for(centre)
     overdue = [i for i in services.mark_overdue(list(overdue), calendar, today) if i.overdue]
     appointments = (
         Appointment.objects.for_user(user)

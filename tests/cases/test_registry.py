@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from cases import route_graph as r
 from cases.choices import PlanItemStatus
 from cases.models import PlanItem
+from portal.calendar import calendar_for
 from portal.spreadsheets import neutralise
 
 URL = "/staff/registry/"
@@ -169,3 +170,20 @@ def test_registry_without_javascript_and_with_htmx(curator_client):
 
 def test_registry_pages_are_never_cached(curator_client):
     assert "no-store" in curator_client.get(URL)["Cache-Control"]
+
+
+def test_overdue_counts_business_days_as_everywhere_else(curator_client, case_at, users):
+    """An item due on a date whose next business day has not yet passed is not overdue in the
+    registry (as on the case page and in «Моя работа»); one due a business day earlier is."""
+    case = case_at(r.IN_SERVICE)
+    item = case.plan_items.exclude(status__in=PlanItemStatus.finished()).first()
+    calendar = calendar_for(case.centre)
+    today = timezone.localdate()
+    cutoff = calendar.late_cutoff(today)
+    PlanItem.objects.filter(pk=item.pk).update(due_date=cutoff + datetime.timedelta(days=1))
+    assert calendar.days_late(cutoff + datetime.timedelta(days=1), today) == 0
+    body = search(curator_client, overdue="on", q=case.citizen.last_name)
+    assert "Ничего не найдено" in body
+    PlanItem.objects.filter(pk=item.pk).update(due_date=cutoff)
+    body = search(curator_client, overdue="on", q=case.citizen.last_name)
+    assert case.number in body

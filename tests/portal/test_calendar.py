@@ -101,3 +101,18 @@ def test_editors_keep_the_calendar_and_a_second_entry_of_a_day_is_refused(client
     assert "Этот день для этого субъекта РФ уже указан" in response.content.decode()
     assert CalendarDay.objects.filter(date=D("2028-08-30")).count() == 1
     assert 'value="Дубль"' in response.content.decode()
+
+
+def test_the_late_cutoff_agrees_with_days_late_across_holidays_and_regional_days():
+    """The registry's «просрочено» is a SQL comparison with late_cutoff; it must say what
+    days_late says for every due date and day: New Year holidays, a transferred day off, and
+    Tatarstan's 30 August and 6 November."""
+    for region in ("Республика Татарстан", "Челябинская область"):
+        calendar = BusinessCalendar(region)
+        start = datetime.date(2026, 8, 20)
+        for offset in range(170):
+            today = start + datetime.timedelta(days=offset)
+            cutoff = calendar.late_cutoff(today)
+            for back in range(0, 20):
+                due = today - datetime.timedelta(days=back)
+                assert (due <= cutoff) == (calendar.days_late(due, today) > 0), (region, due, today)
