@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.models import Citizen, PlanItem
 from cases.validators import format_snils, snils_digits, validate_snils
 from content.models import LifeSituationPage, Role, ServicePage
+from portal.calendar import calendar_for
 from portal.widgets import DateInput
 
 
@@ -194,6 +195,22 @@ def executor_roles():
 
 
 class PlanItemForm(VersionedForm):
+    # The due date may be given as a number of business days from the day the need was
+    # determined, by the centre's production calendar (portal/calendar.py).
+    due_business_days = forms.IntegerField(
+        label=_("или через рабочих дней"),
+        required=False,
+        min_value=1,
+        max_value=250,
+        help_text=_("От даты определения потребности, по производственному календарю центра."),
+        error_messages={
+            "invalid": _("Введите целое число рабочих дней."),
+            "min_value": _("Не меньше одного рабочего дня."),
+            "max_value": _("Не больше 250 рабочих дней (около года)."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
     class Meta:
         model = PlanItem
         fields = [
@@ -215,15 +232,13 @@ class PlanItemForm(VersionedForm):
         }
         error_messages = {
             "service": {"required": _("Выберите услугу.")},
-            "due_date": {
-                "required": _("Укажите срок исполнения."),
-                "invalid": _("Введите дату в формате ДД.ММ.ГГГГ."),
-            },
+            "due_date": {"invalid": _("Введите дату в формате ДД.ММ.ГГГГ.")},
         }
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
+        self.fields["due_date"].required = False  # or given in business days
         self.fields["service"].queryset = (
             ServicePage.objects.live().filter(locale__language_code="ru").order_by("title")
         )
@@ -267,11 +282,38 @@ class PlanItemForm(VersionedForm):
         item already overdue may keep its date while its other fields are edited."""
         due = self.cleaned_data["due_date"]
         unchanged = self.instance.pk and due == self.instance.due_date
-        if due < timezone.localdate() and not unchanged:
+        if due and due < timezone.localdate() and not unchanged:
             raise forms.ValidationError(
                 _("Срок исполнения не может быть в прошлом: укажите сегодня или позже.")
             )
         return due
+
+    def clean(self):
+        """The due date from the business days, when they are given instead of a date."""
+        cleaned = super().clean()
+        days = cleaned.get("due_business_days")
+        if "due_date" not in cleaned or "due_business_days" not in cleaned:
+            return cleaned  # one of them is already wrong: its own message says so
+        if days and cleaned["due_date"]:
+            self.add_error(
+                "due_business_days",
+                _("Укажите срок одним способом: датой или числом рабочих дней."),
+            )
+        elif days:
+            start = cleaned.get("need_determined_on") or timezone.localdate()
+            due = calendar_for(self.case.centre).add_business_days(start, days)
+            if due < timezone.localdate():
+                self.add_error(
+                    "due_business_days",
+                    _("Так срок выходит в прошлом (%(d)s): укажите больше дней.")
+                    % {"d": due.strftime("%d.%m.%Y")},
+                )
+            cleaned["due_date"] = due
+        elif not cleaned["due_date"]:
+            self.add_error(
+                "due_date", _("Укажите срок исполнения: дату или число рабочих дней.")
+            )
+        return cleaned
 
 
 class PlanStatusForm(forms.Form):
