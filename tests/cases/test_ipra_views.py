@@ -217,7 +217,11 @@ def test_query_budgets(client, users, django_assert_max_num_queries, case_at, tm
             14,
         ),
         "reports": (reverse("cases:ipra-reports"), {}, 14),
-        "case with the IPRA section": (reverse("cases:case-detail", args=[case.pk]), {}, 42),
+        "case with the IPRA section": (
+            reverse("cases:case-detail", args=[case.pk]),
+            {},
+            43,
+        ),  # + the notices
     }
     for name, (url, params, budget) in pages.items():
         with django_assert_max_num_queries(budget, info=name):
