@@ -32,6 +32,7 @@ SCREENS = {
     "case-detail": "Case page (citizen card, stage, plan, history)",
     "case-transition": "Move a case along its route (the route step's role decides further)",
     "case-route-version": "Move a case to the route's newest version",
+    "case-handover": "Hand a case over to another curator, with a comment (own case; the head any)",
     "case-documents": "Mark documents received",
     "retention-report": "Retention report (share still at work after 1, 3, 6, 12 months)",
     "retention-report-export": "Retention report, CSV/XLSX",

@@ -310,9 +310,7 @@ class PlanItemForm(VersionedForm):
                 )
             cleaned["due_date"] = due
         elif not cleaned["due_date"]:
-            self.add_error(
-                "due_date", _("Укажите срок исполнения: дату или число рабочих дней.")
-            )
+            self.add_error("due_date", _("Укажите срок исполнения: дату или число рабочих дней."))
         return cleaned
 
 

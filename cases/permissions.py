@@ -42,7 +42,14 @@ RECEPTION = [
     "change_appointment",
 ]
 # The curator records the profiling on the reception screen (the seed: «профилирование»).
-CURATOR = [*RECEPTION, "add_planitem", "change_planitem", "export_registry", "record_profiling"]
+CURATOR = [
+    *RECEPTION,
+    "add_planitem",
+    "change_planitem",
+    "export_registry",
+    "record_profiling",
+    "handover_case",
+]
 SPECIALIST = [*VIEW, "change_planitem", "transition_case", "add_appointment", "change_appointment"]
 # The IPRA is health data (docs/ipra.md, "Who sees the IPRA"): curators run the registry —
 # import, the route, the list of measures, the journal and the reports; the specialists who
@@ -76,6 +83,7 @@ ROLE_PERMISSIONS = {
     "head": [
         *VIEW,
         "change_planitem",
+        "handover_case",
         "view_overdue",
         "view_queue_report",
         "view_retention_report",

@@ -2,7 +2,7 @@
 
 from django.urls import include, path, re_path
 
-from cases.views import case, intake, overdue, reception, retention, surveys, work
+from cases.views import case, handover, intake, overdue, reception, retention, surveys, work
 
 app_name = "cases"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/<int:pk>/", case.case_detail, name="case-detail"),
     path("cases/<int:pk>/transition/<slug:name>/", case.transition, name="case-transition"),
     path("cases/<int:pk>/route-version/", case.move_route_version, name="case-route-version"),
+    path("cases/<int:pk>/handover/", handover.case_handover, name="case-handover"),
     path("cases/<int:pk>/documents/", case.documents, name="case-documents"),
     path("overdue/", overdue.overdue, name="overdue"),
     path("reports/retention/", retention.retention_report, name="retention-report"),

@@ -6,6 +6,9 @@ from wagtail import hooks
 def register_case_log_actions(actions):
     actions.register_action("marshrut.case.open", _("Открытие случая"), _("Случай открыт"))
     actions.register_action(
+        "marshrut.case.handover", _("Передача случая"), _("Случай передан другому куратору")
+    )
+    actions.register_action(
         "marshrut.case.transition", _("Переход по маршруту"), _("Переход по маршруту")
     )
     actions.register_action(

@@ -45,6 +45,18 @@ class Case(ConcurrentTransitionMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="curated_cases",
     )
+    # The last handover to another curator (cases.services.handover): why, by whom and when;
+    # every earlier one is in the change log.
+    handover_note = models.TextField(_("комментарий при передаче"), blank=True)
+    handed_over_at = models.DateTimeField(_("передан"), null=True, blank=True)
+    handed_over_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("передал(а)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     state = FSMField(
         _("этап"), default=r.REGISTERED, choices=r.STATES, protected=True, db_index=True
     )
@@ -89,7 +101,10 @@ class Case(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["centre", "-opened_at"], name="case_centre_opened_idx"),
             models.Index(fields=["centre", "curator", "state"], name="case_curator_idx"),
         ]
-        permissions = [("transition_case", _("Может переводить случай по маршруту"))]
+        permissions = [
+            ("transition_case", _("Может переводить случай по маршруту")),
+            ("handover_case", _("Может передавать случай другому куратору")),
+        ]
 
     def __str__(self):
         return f"№ {self.number} — {self.citizen}"

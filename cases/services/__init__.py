@@ -10,6 +10,7 @@ from .appointments import book_appointment, set_appointment_status
 from .audit import purge_logs, record_access, scrub_citizen, search_kind
 from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
+from .handover import hand_over_case, may_hand_over
 from .history import case_history, citizen_history, ipra_history, record_history
 from .overdue import centre_overdue, mark_overdue
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
@@ -47,6 +48,8 @@ __all__ = [
     "Step",
     "TransitionRefused",
     "add_plan_item",
+    "hand_over_case",
+    "may_hand_over",
     "centre_overdue",
     "mark_overdue",
     "reception_of",

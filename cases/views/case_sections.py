@@ -16,6 +16,7 @@ from cases import route_graph as r
 from cases import services
 from cases.choices import IpraState, PlanItemStatus
 from cases.forms import PlanItemForm, curators_of
+from cases.forms_handover import HandoverForm
 from cases.services.retention import EARLY_DAYS
 from content.models import OUTCOME_LABELS
 from portal.calendar import calendar_for
@@ -131,6 +132,8 @@ def stage_section(facts):
         "deadline": services.stage_deadline(case, facts.calendar),
         "curators": curators_of(case.centre),
         "newer_route": latest if latest and latest.pk != case.route_revision_id else None,
+        "handover_form": facts.extra.get("handover_form")
+        or (HandoverForm(case=case) if services.may_hand_over(facts.user, case) else None),
         "transition_errors": {},
         "today": facts.today,
     }

@@ -220,8 +220,8 @@ def test_query_budgets(client, users, django_assert_max_num_queries, case_at, tm
         "case with the IPRA section": (
             reverse("cases:case-detail", args=[case.pk]),
             {},
-            43,
-        ),  # + the notices
+            44,
+        ),  # + the notices, the curators to hand the case to
     }
     for name, (url, params, budget) in pages.items():
         with django_assert_max_num_queries(budget, info=name):
