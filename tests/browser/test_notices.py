@@ -16,6 +16,7 @@ from cases.models import Appointment, Notice, PlanItem
 from cases.services import notices
 from portal.models import Centre
 from tests.browser.test_cases import sign_in
+from tests.browser.test_ipra import shot
 
 FILE = "portal.sms.backends.filebased.SmsBackend"
 
@@ -41,6 +42,7 @@ def test_an_sms_reminder_lands_in_var_sms_the_day_before(site, page, axe, settin
     reminder.check()
     page.get_by_label("Я согласен(на) на обработку").check()
     axe(page)
+    shot(page, "notices-booking")
     page.get_by_role("button", name="Записаться").click()
     expect(page.get_by_role("heading", name="Вы записаны на консультацию")).to_be_visible()
 
@@ -51,11 +53,10 @@ def test_an_sms_reminder_lands_in_var_sms_the_day_before(site, page, axe, settin
         day - datetime.timedelta(days=1), datetime.time(10), tz
     )
     assert notice.send_after == the_day_before
-    sms_dir = tmp_path / "var" / "sms"
+    sms = tmp_path / "var" / "sms" / (notice.key.replace(":", "_") + ".txt")
     notices.deliver_due(now=the_day_before - datetime.timedelta(minutes=1))
-    assert not sms_dir.exists()  # nothing before its moment
+    assert not sms.exists()  # nothing before its moment
     notices.deliver_due(now=the_day_before + datetime.timedelta(minutes=1))
-    (sms,) = sms_dir.iterdir()
     text = sms.read_text(encoding="utf-8")
     assert "To: +7 917 444-55-66" in text
     assert f"записаны на приём {day:%d.%m.%Y} в 11:30" in text
@@ -65,6 +66,7 @@ def test_an_sms_reminder_lands_in_var_sms_the_day_before(site, page, axe, settin
     row = page.locator("tr", has_text="Рамиля Напоминаева")
     expect(row).to_contain_text("Напоминание о приёме (СМС): отправлено")
     axe(page)
+    shot(page, "notices-journal")
 
 
 def test_the_curator_reads_the_delivery_log_on_the_case(site, page, axe):
@@ -91,3 +93,5 @@ def test_the_curator_reads_the_delivery_log_on_the_case(site, page, axe):
     expect(log).to_contain_text("***-55-66")
     expect(log).not_to_contain_text("4445566")
     axe(page)
+    log.scroll_into_view_if_needed()
+    shot(page, "notices-case")
