@@ -30,7 +30,10 @@ TZ = ZoneInfo("Europe/Moscow")  # Naberezhnye Chelny keeps Moscow time
 
 
 @pytest.fixture(autouse=True)
-def _outbox():
+def _outbox(db):
+    # The demo data has notices of its own (reminders of its visits, results of its plans):
+    # each test here starts from none, to count its own.
+    Notice.objects.all().delete()
     portal.sms.outbox.clear()
     yield
     portal.sms.outbox.clear()
@@ -345,3 +348,13 @@ def test_a_consent_withdrawn_before_the_moment_sends_nothing(case_at, users):
     assert notices.deliver_due(now=local(in_days(1), 12)) == [NoticeStatus.CANCELLED]
     assert Notice.objects.get().reason == "Гражданин отозвал согласие на этот канал."
     assert portal.sms.outbox == []
+
+
+def test_a_citizen_who_reads_tatar_gets_the_message_in_tatar(case_at, users):
+    case = _consenting(
+        case_at("plan_agreed"), phone="+79172223344", sms_consent=True, preferred_language="tt"
+    )
+    services.change_plan_item_status(users["curator"], case.plan_items.first(), "complete", "")
+    notices.deliver_due(now=local(in_days(1), 12))
+    (sms,) = portal.sms.outbox
+    assert "хезмәте күрсәтелде" in sms.text and "оказана" not in sms.text
