@@ -73,7 +73,16 @@ class PlanItem(ConcurrentTransitionMixin, models.Model):
         ordering = ["sort_order", "due_date", "pk"]
         verbose_name = _("пункт плана")
         verbose_name_plural = _("индивидуальный план")
-        indexes = [models.Index(fields=["status", "due_date"], name="planitem_due_idx")]
+        indexes = [
+            models.Index(fields=["status", "due_date"], name="planitem_due_idx"),
+            # «Моя работа»: the items of a role (or of a specialist), pending, soonest first.
+            models.Index(
+                fields=["executor_role", "status", "due_date"], name="planitem_role_due_idx"
+            ),
+            models.Index(
+                fields=["executor", "status", "due_date"], name="planitem_executor_due_idx"
+            ),
+        ]
         permissions = [("view_overdue", _("Может видеть всё просроченное в центре"))]
 
     def __str__(self):
