@@ -15,7 +15,7 @@ from .history import case_history, citizen_history, ipra_history, record_history
 from .overdue import centre_overdue, mark_overdue
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
 from .reception import reception_of, save_reception
-from .retention import Recorded, due_checks, record_check
+from .retention import Recorded, record_check
 from .scripts import answer_script, script_version, scripts_for, start_script
 from .steps import (
     Step,
@@ -39,6 +39,7 @@ from .surveys import (
 )
 from .transitions import move_to_latest_route, run_transition
 from .versions import StaleEdit
+from .work import appointments_of_day, day_bounds, due_checks, items_to_deliver
 
 __all__ = [
     "AlreadyAnswered",
@@ -55,6 +56,9 @@ __all__ = [
     "reception_of",
     "record_check",
     "due_checks",
+    "appointments_of_day",
+    "day_bounds",
+    "items_to_deliver",
     "Recorded",
     "save_reception",
     "answer_invitation",

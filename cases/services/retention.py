@@ -29,20 +29,6 @@ from cases.services.versions import claim_version
 EARLY_DAYS = 14
 
 
-def due_checks(user, today, within=7):
-    """Checks of the user's centre still to hold, due by `today + within` days, oldest first."""
-    return (
-        RetentionCheck.objects.filter(
-            case__centre_id=user.centre_id,
-            case__state__in=CHECKING_STATES,
-            outcome="",
-            due_on__lte=today + datetime.timedelta(days=within),
-        )
-        .select_related("case__citizen")
-        .order_by("due_on", "pk")
-    )
-
-
 @dataclass
 class Recorded:
     check: RetentionCheck

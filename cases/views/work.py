@@ -1,16 +1,11 @@
 """My work (моя работа): my open cases, my overdue plan items, today's appointments."""
 
-import datetime
-from zoneinfo import ZoneInfo
-
-from django.db.models import Q
 from django.shortcuts import render
-from django.utils import timezone
 
 from cases import route_graph as r
 from cases import services
-from cases.choices import AppointmentStatus, PlanItemStatus
-from cases.models import Appointment, Case, PlanItem
+from cases.choices import PlanItemStatus
+from cases.models import Case, PlanItem
 from cases.services import queue as hall_queue
 from cases.views.common import staff_view
 from portal.calendar import calendar_for
@@ -18,18 +13,11 @@ from portal.calendar import calendar_for
 LIST_LIMIT = 50
 
 
-def _today_bounds(centre):
-    tz = ZoneInfo(centre.timezone)
-    today = timezone.now().astimezone(tz).date()
-    start = datetime.datetime.combine(today, datetime.time.min, tzinfo=tz)
-    return today, start, start + datetime.timedelta(days=1)
-
-
 @staff_view()
 def my_work(request):
     user = request.user
     centre = user.centre
-    today, start, end = _today_bounds(centre)
+    today = services.day_bounds(centre)[0]
     my_cases = (
         Case.objects.for_user(user)
         .filter(curator=user, state__in=r.OPEN_STATES)
@@ -51,21 +39,13 @@ def my_work(request):
     )
     overdue = [i for i in services.mark_overdue(list(overdue), calendar, today) if i.overdue]
     appointments = (
-        Appointment.objects.for_user(user)
-        .filter(starts_at__gte=start, starts_at__lt=end)
-        .exclude(status=AppointmentStatus.CANCELLED)
+        services.appointments_of_day(user, today)
         .select_related("life_situation", "staff")
         .order_by("starts_at")
     )
     # Plan items I deliver: named to me, or to my role and not taken by a colleague.
-    roles = services.user_role_ids(user)
     to_deliver = (
-        PlanItem.objects.filter(
-            Q(executor=user) | Q(executor__isnull=True, executor_role_id__in=roles),
-            case__centre=centre,
-            case__state__in=r.OPEN_STATES,
-            status__in=PlanItemStatus.pending(),
-        )
+        services.items_to_deliver(user)
         .select_related("case__citizen", "service", "executor_role")
         .order_by("due_date", "pk")[:LIST_LIMIT]
     )

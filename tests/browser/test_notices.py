@@ -17,6 +17,7 @@ from cases.services import notices
 from portal.models import Centre
 from tests.browser.test_cases import sign_in
 from tests.browser.test_ipra import shot
+from tests.cases.test_appointments import next_working_day
 
 FILE = "portal.sms.backends.filebased.SmsBackend"
 
@@ -26,9 +27,7 @@ def test_an_sms_reminder_lands_in_var_sms_the_day_before(site, page, axe, settin
     settings.SMS_FILE_PATH = str(tmp_path / "var" / "sms")
     cache.clear()
     centre = Centre.objects.get(slug="nchelny")
-    day = timezone.localdate() + datetime.timedelta(days=3)
-    while str(day.isoweekday()) not in centre.working_days:
-        day += datetime.timedelta(days=1)
+    day = next_working_day(centre, days_ahead=3)
     page.goto(site.url + "/zapis/")
     page.get_by_label("Центр занятости").select_option(
         label="ГКУ «ЦЗН города Набережные Челны» (Набережные Челны)"

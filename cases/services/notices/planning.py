@@ -19,6 +19,7 @@ from cases.choices import (
     NoticeChannel,
     NoticeKind,
     NoticeStatus,
+    PlanItemStatus,
 )
 from cases.models import Notice
 from cases.services import plan as plan_service
@@ -123,7 +124,7 @@ def plan_service_result(item, now=None):
 
 
 def _on_plan_status(user, item):
-    if item.status == "done":
+    if item.status == PlanItemStatus.DONE:
         plan_service_result(item)
 
 
