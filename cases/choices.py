@@ -82,6 +82,9 @@ class AccessObject(models.TextChoices):
     IPRA_JOURNAL = "ipra_journal", _("Журнал учета разработки перечня мероприятий по ИПРА")
     IPRA_REPORT = "ipra_report", _("Отчёт об исполнении ИПРА за период")
     IPRA_IMPORT = "ipra_import", _("Импорт ИПРА")
+    REFERRAL = "referral", _("Направление к партнёру")
+    REFERRAL_JOURNAL = "referral_journal", _("Журнал направленных граждан")
+    JOB_REFERRAL = "job_referral", _("Направление на работу")
 
 
 class DisabilityGroup(models.TextChoices):
@@ -297,3 +300,65 @@ class NoticeStatus(models.TextChoices):
     def waiting(cls):
         """Notices a worker may still take."""
         return (cls.PLANNED, cls.RETRY)
+
+
+# Referrals to partners and the employer side (cases.models.referrals, cases.models.employers).
+
+
+class OfferAnswer(models.TextChoices):
+    """The citizen's answer to the offer («С предложением ознакомлен, согласен / не согласен»)."""
+
+    AGREES = "agrees", _("Согласен")
+    DISAGREES = "disagrees", _("Не согласен")
+
+
+class ReferralStatus(models.TextChoices):
+    """A referral to a partner: drafted → sent → conclusion received; or declined / expired."""
+
+    DRAFT = "draft", _("Оформляется")
+    SENT = "sent", _("Направлен, ждём заключение")
+    CONCLUDED = "concluded", _("Заключение получено")
+    DECLINED = "declined", _("Отказ")
+    EXPIRED = "expired", _("Истёк срок, заключения нет")
+
+    @classmethod
+    def open(cls):
+        return (cls.DRAFT, cls.SENT)
+
+    @classmethod
+    def closable(cls):
+        """How a referral may end without a conclusion."""
+        return [(cls.DECLINED.value, cls.DECLINED.label), (cls.EXPIRED.value, cls.EXPIRED.label)]
+
+
+class VacancyStatus(models.TextChoices):
+    OPEN = "open", _("Открыта")
+    FILLED = "filled", _("Заполнена")
+    CLOSED = "closed", _("Закрыта")
+
+
+class WorkSchedule(models.TextChoices):
+    FULL = "full", _("Полный день")
+    SHIFT = "shift", _("Сменный график")
+    PART = "part", _("Неполный день")
+    FLEXIBLE = "flexible", _("Гибкий график")
+    REMOTE = "remote", _("Удалённая работа")
+    ROTATION = "rotation", _("Вахтовый метод")
+
+
+class JobReferralStatus(models.TextChoices):
+    """A job referral (направление на работу) and the employer's answer."""
+
+    ISSUED = "issued", _("Выдано, ждём ответ работодателя")
+    HIRED = "hired", _("Принят на работу")
+    REFUSED = "refused", _("Отказ работодателя")
+    NO_SHOW = "no_show", _("Гражданин не явился")
+
+    @classmethod
+    def answers(cls):
+        return [(s.value, s.label) for s in (cls.HIRED, cls.REFUSED, cls.NO_SHOW)]
+
+    @classmethod
+    def came(cls):
+        """Answers after which the citizen had the interview."""
+        return (cls.HIRED, cls.REFUSED)

@@ -14,6 +14,18 @@ from portal.calendar import calendar_for
 from portal.widgets import DateInput
 
 
+class RefusalMixin:
+    """A form whose rules are a service's: the service's ValidationError goes back to the fields
+    it names (or to the whole form)."""
+
+    def refuse(self, error):
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                self.add_error(field if field in self.fields else None, errors)
+        else:
+            self.add_error(None, error)
+
+
 class SnilsField(forms.CharField):
     """Accepts any formatting; unchanged when the digits are the same."""
 

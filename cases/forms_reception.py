@@ -51,6 +51,8 @@ class ReceptionForm(VersionedForm):
             "last_job_reason",
             "last_employer",
             "last_position",
+            "desired_positions",
+            "desired_place",
             "service_months",
             "service_days",
             "documents_received_on",

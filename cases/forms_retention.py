@@ -5,10 +5,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import RetentionOutcome
+from cases.forms import RefusalMixin
 from portal.widgets import DateInput
 
 
-class RetentionCheckForm(forms.Form):
+class RetentionCheckForm(RefusalMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Результат"),
         choices=RetentionOutcome.recordable(),
@@ -39,11 +40,3 @@ class RetentionCheckForm(forms.Form):
         ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
-
-    def refuse(self, error):
-        """The service's ValidationError, field by field (or for the whole form)."""
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                self.add_error(field if field in self.fields else None, errors)
-        else:
-            self.add_error(None, error)

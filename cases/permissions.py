@@ -24,6 +24,9 @@ VIEW = [
     "view_receptionrecord",
     "view_retentioncheck",
     "view_notice",  # the delivery log of the case's notices
+    "view_referral",  # referrals to partners and the journal of referred citizens
+    "view_jobreferral",
+    "view_employment",
 ]
 # Retention checks (контроль закрепляемости) are held by the curator and the employer-zone
 # specialist, who knows the employer.
@@ -51,6 +54,17 @@ CURATOR = [
     "handover_case",
 ]
 SPECIALIST = [*VIEW, "change_planitem", "transition_case", "add_appointment", "change_appointment"]
+# Referrals to partners are issued by whoever decides the need: the curator and the specialists
+# who deliver services (the seed: the psychologist refers to ЦРИ «Изгелек»).
+REFERRALS = ["add_referral", "change_referral"]
+# Employers and vacancies are kept by the employer-zone specialist (and curators in a small
+# centre); job referrals are issued by them and by career consultants; the employer's answer and
+# the employment are recorded by the employer-zone specialist and curators.
+VACANCIES = ["view_employer", "view_vacancy"]
+EMPLOYERS = [*VACANCIES, "add_employer", "change_employer", "add_vacancy", "change_vacancy"]
+EMPLOYERS += ["import_vacancy"]
+JOBS = [*VACANCIES, "add_jobreferral"]
+EMPLOYMENT = [*JOBS, "answer_jobreferral", "add_employment", "view_employment_report"]
 # The IPRA is health data (docs/ipra.md, "Who sees the IPRA"): curators run the registry —
 # import, the route, the list of measures, the journal and the reports; the specialists who
 # deliver measures (career, psychologist, individual support) see it and record execution; the
@@ -69,11 +83,19 @@ QUEUE_CURATOR = [*QUEUE_HALL, *QUEUE_CALL, "view_queue_report"]
 ROLE_PERMISSIONS = {
     "hall-administrator": [*APPOINTMENTS, *QUEUE_HALL],
     "reception": [*RECEPTION, *QUEUE_HALL, *QUEUE_CALL],
-    "curator": [*CURATOR, *IPRA_CURATOR, *RETENTION, *QUEUE_CURATOR],
-    "career": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL],
-    "psychologist": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL],
-    "individual": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL],
-    "employer": [*SPECIALIST, "view_ipra", *RETENTION, *QUEUE_CALL],
+    "curator": [
+        *CURATOR,
+        *IPRA_CURATOR,
+        *RETENTION,
+        *QUEUE_CURATOR,
+        *REFERRALS,
+        *EMPLOYERS,
+        *EMPLOYMENT,
+    ],
+    "career": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL, *REFERRALS, *JOBS],
+    "psychologist": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL, *REFERRALS],
+    "individual": [*SPECIALIST, *IPRA_SPECIALIST, *QUEUE_CALL, *REFERRALS, *JOBS],
+    "employer": [*SPECIALIST, "view_ipra", *RETENTION, *QUEUE_CALL, *EMPLOYERS, *EMPLOYMENT],
     # Reads the access log and the change log of their centre (docs/security.md); the records
     # themselves only to look (every look is in the access log too).
     "data-protection": [*VIEW, "view_ipra", "view_accesslog"],
@@ -87,6 +109,8 @@ ROLE_PERMISSIONS = {
         "view_overdue",
         "view_queue_report",
         "view_retention_report",
+        "view_employment_report",
+        *VACANCIES,
     ],
 }
 

@@ -42,6 +42,8 @@ urlpatterns = [
     path("", include("cases.urls_ipra")),
     # The hall queue: issuing, the specialist's panel, the hall board (cases/urls_queue.py).
     path("", include("cases.urls_queue")),
+    # Referrals to partners, employers, vacancies, job referrals (cases/urls_employers.py).
+    path("", include("cases.urls_employers")),
     # The access and change logs for the data-protection officer (cases/urls_audit.py).
     path("", include("cases.urls_audit")),
 ]

@@ -1,4 +1,4 @@
-"""SNILS (страховой номер индивидуального лицевого счёта) and phone validation."""
+"""SNILS (страховой номер индивидуального лицевого счёта), INN and phone validation."""
 
 import re
 
@@ -65,4 +65,35 @@ def validate_phone(value):
     if value and (not PHONE.match(value) or len(re.sub(r"\D", "", value)) < 6):
         raise ValidationError(
             _("Укажите телефон цифрами, например +7 917 123-45-67."), code="phone"
+        )
+
+
+# INN (ИНН): 10 digits for an organisation, 12 for an individual entrepreneur; the last one or
+# two digits are check digits (weights of the Federal Tax Service).
+INN_WEIGHTS_10 = (2, 4, 10, 3, 5, 9, 4, 6, 8)
+INN_WEIGHTS_11 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
+INN_WEIGHTS_12 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
+
+
+def inn_check_digit(digits, weights):
+    return sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11 % 10
+
+
+def validate_inn(value):
+    digits = value or ""
+    if not digits.isdigit() or len(digits) not in (10, 12):
+        raise ValidationError(
+            _("ИНН состоит из 10 цифр (организация) или 12 цифр (индивидуальный предприниматель)."),
+            code="inn_length",
+        )
+    if len(digits) == 10:
+        valid = inn_check_digit(digits, INN_WEIGHTS_10) == int(digits[9])
+    else:
+        valid = inn_check_digit(digits, INN_WEIGHTS_11) == int(digits[10]) and inn_check_digit(
+            digits, INN_WEIGHTS_12
+        ) == int(digits[11])
+    if not valid:
+        raise ValidationError(
+            _("Контрольные цифры ИНН не сходятся: проверьте, не перепутаны ли цифры."),
+            code="inn_checksum",
         )

@@ -67,3 +67,12 @@ def register_case_log_actions(actions):
     actions.register_action(
         "marshrut.ipra.to_plan", _("Мероприятия ИПРА добавлены в план"), _("Добавлены в план")
     )
+    for action, label, message in (
+        ("marshrut.referral.save", _("Направление к партнёру оформлено"), _("Оформлено")),
+        ("marshrut.referral.send", _("Направление к партнёру отправлено"), _("Отправлено")),
+        ("marshrut.referral.conclusion", _("Заключение партнёра записано"), _("Записано")),
+        ("marshrut.referral.close", _("Направление к партнёру закрыто"), _("Закрыто")),
+        ("marshrut.job_referral.issue", _("Направление на работу выдано"), _("Выдано")),
+        ("marshrut.job_referral.answer", _("Ответ работодателя записан"), _("Записан")),
+    ):
+        actions.register_action(action, label, message)

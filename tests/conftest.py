@@ -4,7 +4,8 @@ import pytest
 from django.db import connections
 
 from fixtures.cases_demo import load_demo_cases
-from fixtures.ipra_demo import load_demo_ipra
+from fixtures.employers_demo import load_demo_employers, load_demo_referrals
+from fixtures.ipra_demo import load_demo_ipra, load_ipra_vocabulary
 from fixtures.loader import DemoLoader
 from fixtures.scripts_demo import load_demo_scripts
 from fixtures.surveys_demo import load_demo_surveys
@@ -24,8 +25,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
         DemoLoader().run()
         load_demo_scripts()
         load_demo_surveys()
+        load_ipra_vocabulary()
+        load_demo_employers()
         load_demo_cases()
         load_demo_ipra()
+        load_demo_referrals()
         # Transactional tests (the browser tests' live server) flush the database; with
         # serialized_rollback they get this snapshot, demo data included, back before each test.
         # Playwright's greenlets see their own connection objects, so the snapshot is put on the

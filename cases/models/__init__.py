@@ -9,6 +9,7 @@ from .audit import AccessLog, AppendOnly
 from .base import CentreScopedQuerySet, fold
 from .case import Case, TransitionLog
 from .citizens import Citizen
+from .employers import Employer, Vacancy
 from .ipra import (
     Ipra,
     IpraImport,
@@ -17,10 +18,12 @@ from .ipra import (
     IpraReport,
     IpraTransitionLog,
 )
+from .jobs import Employment, JobReferral
 from .notices import Notice
 from .plan import PlanItem
 from .queue import QueueTicket
 from .reception import ReceptionRecord
+from .referrals import Referral
 from .retention import RetentionCheck
 from .scripts import ScriptRun
 from .surveys import SurveyInvitation, _invitation_token
@@ -43,6 +46,11 @@ track(RetentionCheck, lambda pk: f"Проверка закрепляемости
 track(QueueTicket, lambda pk: f"Талон очереди № {pk}", exclude=["priority"])
 track(Notice, lambda pk: f"Уведомление № {pk}", exclude=["claimed_at", "attempts", "task_id"])
 track(ReceptionRecord, lambda pk: f"Экран приёма № {pk}", m2m=["categories"])
+track(Referral, lambda pk: f"Направление к партнёру № {pk}")
+track(JobReferral, lambda pk: f"Направление на работу № {pk}")
+track(Employment, lambda pk: f"Трудоустройство № {pk}")
+track(Employer, lambda pk: f"Работодатель № {pk}")
+track(Vacancy, lambda pk: f"Вакансия № {pk}", m2m=["working_conditions"])
 
 __all__ = [
     "AccessLog",
@@ -51,20 +59,25 @@ __all__ = [
     "Case",
     "CentreScopedQuerySet",
     "Citizen",
+    "Employer",
+    "Employment",
     "Ipra",
     "IpraImport",
     "IpraImportError",
     "IpraMeasure",
     "IpraReport",
     "IpraTransitionLog",
+    "JobReferral",
     "Notice",
     "PlanItem",
     "QueueTicket",
     "ReceptionRecord",
+    "Referral",
     "RetentionCheck",
     "ScriptRun",
     "SurveyInvitation",
     "TransitionLog",
+    "Vacancy",
     "_invitation_token",  # named by migration 0005
     "fold",
 ]

@@ -10,6 +10,7 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 from cases import states as r
 from cases.choices import PlanItemStatus
 from cases.models.base import CentreScopedQuerySet, centre_field
+from cases.models.jobs import Employment
 
 
 def case_transition(source, target, label, *, needs_reason=False, conditions=()):
@@ -132,6 +133,10 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def has_curator(self):
         return self.curator_id is not None
 
+    def has_employment(self):
+        """The employment is recorded first (cases.services.employment.record_employment)."""
+        return Employment.objects.filter(case_id=self.pk).exists()
+
     # --- transitions (called through cases.services.run_transition only) ------------------------
     @case_transition(r.REGISTERED, r.RECEPTION, _("Начать первичный приём"))
     def start_reception(self):
@@ -160,9 +165,16 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def start_services(self):
         pass
 
-    @case_transition([r.PLAN_AGREED, r.IN_SERVICE], r.EMPLOYED, _("Зафиксировать трудоустройство"))
+    @case_transition(
+        [r.PLAN_AGREED, r.IN_SERVICE],
+        r.EMPLOYED,
+        _("Зафиксировать трудоустройство"),
+        conditions=[has_employment],
+    )
     def record_employment(self):
-        self.employed_on = self.employed_on or timezone.localdate()
+        employment = Employment.objects.get(case_id=self.pk)
+        self.employed_on = employment.started_on
+        self.employer = employment.employer_name
 
     @case_transition(r.EMPLOYED, r.RETENTION_CHECK, _("Начать контроль закрепляемости"))
     def start_retention_check(self):

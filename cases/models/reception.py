@@ -77,6 +77,19 @@ class ReceptionRecord(models.Model):
     )
     last_employer = models.CharField(_("работодатель"), max_length=255, blank=True)
     last_position = models.CharField(_("должность"), max_length=255, blank=True)
+    # What work the citizen looks for: read by the vacancy matching (cases.services.matching).
+    desired_positions = models.CharField(
+        _("желаемые должности, профессии"),
+        max_length=255,
+        blank=True,
+        help_text=_("Через запятую, например: бухгалтер, оператор ЭВМ."),
+    )
+    desired_place = models.CharField(
+        _("где хочет работать"),
+        max_length=255,
+        blank=True,
+        help_text=_("Населённый пункт или район."),
+    )
     service_months = models.PositiveSmallIntegerField(
         _("стаж за 12 месяцев: месяцев"), default=0, validators=[MaxValueValidator(12)]
     )

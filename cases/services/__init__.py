@@ -5,13 +5,13 @@ import services; services.run_transition(...)`); each runs in one database trans
 with its log entries. One module per subject; the public functions are re-exported here.
 """
 
-from . import ipra, notices
+from . import employment_reports, ipra, jobs, matching, notices, referrals, vacancy_import
 from .appointments import book_appointment, set_appointment_status
 from .audit import purge_logs, record_access, scrub_citizen, search_kind
 from .base import Conflict, TransitionRefused
 from .citizens import find_citizens, open_case, register_citizen, update_citizen
 from .handover import hand_over_case, may_hand_over
-from .history import case_history, citizen_history, ipra_history, record_history
+from .history import case_history, citizen_history, ipra_history, object_history, record_history
 from .overdue import centre_overdue, mark_overdue
 from .plan import PLAN_ACTIONS, add_plan_item, change_plan_item_status, update_plan_item
 from .reception import reception_of, save_reception
@@ -39,7 +39,14 @@ from .surveys import (
 )
 from .transitions import move_to_latest_route, run_transition
 from .versions import StaleEdit
-from .work import appointments_of_day, day_bounds, due_checks, items_to_deliver
+from .work import (
+    appointments_of_day,
+    day_bounds,
+    due_checks,
+    items_to_deliver,
+    job_answers_awaiting,
+    referrals_awaiting,
+)
 
 __all__ = [
     "AlreadyAnswered",
@@ -59,6 +66,8 @@ __all__ = [
     "appointments_of_day",
     "day_bounds",
     "items_to_deliver",
+    "job_answers_awaiting",
+    "referrals_awaiting",
     "Recorded",
     "save_reception",
     "answer_invitation",
@@ -69,9 +78,15 @@ __all__ = [
     "change_plan_item_status",
     "citizen_history",
     "find_citizens",
+    "employment_reports",
     "ipra",
+    "jobs",
+    "matching",
     "notices",
+    "referrals",
+    "vacancy_import",
     "ipra_history",
+    "object_history",
     "invitation_url",
     "invite_to_survey",
     "live_route_revision",

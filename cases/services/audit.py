@@ -16,7 +16,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases.choices import AccessAction, AccessObject
-from cases.models import AccessLog, Appointment, Case, Citizen, Ipra, PlanItem
+from cases.models import (
+    AccessLog,
+    Appointment,
+    Case,
+    Citizen,
+    Ipra,
+    JobReferral,
+    PlanItem,
+    Referral,
+)
 from portal.ratelimit import client_ip
 
 # model -> (kind, label without personal data, the citizen it is about)
@@ -29,6 +38,16 @@ ACCESS_KINDS = {
         lambda i: i.case.citizen_id,
     ),
     Ipra: (AccessObject.IPRA, lambda i: f"ИПРА, запись № {i.pk}", lambda i: i.citizen_id),
+    Referral: (
+        AccessObject.REFERRAL,
+        lambda r: f"Направление к партнёру № {r.pk}",
+        lambda r: r.case.citizen_id,
+    ),
+    JobReferral: (
+        AccessObject.JOB_REFERRAL,
+        lambda j: f"Направление на работу № {j.pk}",
+        lambda j: j.case.citizen_id,
+    ),
 }
 
 

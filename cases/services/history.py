@@ -158,6 +158,11 @@ def ipra_history(ipra, limit=100):
     return history((_entries(Ipra, [ipra.pk]) | measures).order_by("-timestamp", "-pk")[:limit])
 
 
+def object_history(obj, limit=100):
+    """The change history of one record (a referral, a job referral), newest first."""
+    return history(_entries(type(obj), [obj.pk]).order_by("-timestamp", "-pk")[:limit])
+
+
 def citizen_history(citizen, limit=100):
     return history(_entries(Citizen, [citizen.pk])[:limit])
 

@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cases import route_graph as r
-from cases.choices import AppointmentStatus, PlanItemStatus
-from cases.models import Appointment, PlanItem, RetentionCheck
+from cases.choices import AppointmentStatus, JobReferralStatus, PlanItemStatus, ReferralStatus
+from cases.models import Appointment, JobReferral, PlanItem, Referral, RetentionCheck
 from cases.services.retention_schedule import CHECKING_STATES
 from cases.services.steps import user_role_ids
 
@@ -57,3 +57,31 @@ def appointments_of_day(user, day=None):
         .filter(starts_at__gte=start, starts_at__lt=end)
         .exclude(status=AppointmentStatus.CANCELLED)
     )
+
+
+def referrals_awaiting(user):
+    """Referrals to partners waiting for a conclusion that the user issued or whose case they
+    curate (open cases of their centre), soonest deadline first."""
+    return (
+        Referral.objects.filter(
+            Q(issued_by=user) | Q(case__curator=user),
+            case__centre_id=user.centre_id,
+            case__state__in=r.OPEN_STATES,
+            status=ReferralStatus.SENT,
+        )
+        .select_related("case__citizen", "partner")
+        .order_by("conclusion_due", "pk")
+    )
+
+
+def job_answers_awaiting(user):
+    """Job referrals waiting for the employer's answer: the centre's all for those who record
+    answers (the employer-zone specialist), else the ones the user issued; soonest first."""
+    rows = JobReferral.objects.filter(
+        case__centre_id=user.centre_id,
+        case__state__in=r.OPEN_STATES,
+        status=JobReferralStatus.ISSUED,
+    )
+    if not user.has_perm("cases.answer_jobreferral"):
+        rows = rows.filter(issued_by=user)
+    return rows.select_related("case__citizen", "vacancy__employer").order_by("answer_due", "pk")

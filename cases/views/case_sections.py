@@ -190,6 +190,47 @@ def ipra_section(facts):
     return context
 
 
+def referrals_section(facts):
+    """Referrals to partners, the late ones flagged (business days of the centre's calendar)."""
+    if not facts.user.has_perm("cases.view_referral"):
+        return {"referrals": None}
+    rows = services.referrals.mark_late(
+        facts.case.referrals.select_related("partner", "plan_item__service"),
+        facts.calendar,
+        facts.today,
+    )
+    return {
+        "referrals": rows,
+        "may_refer": facts.case.is_open and facts.user.has_perm("cases.add_referral"),
+    }
+
+
+def jobs_section(facts):
+    """Matching vacancies, job referrals and the employment (the employer side of the case)."""
+    user, case = facts.user, facts.case
+    if not user.has_perm("cases.view_jobreferral"):
+        return {"job_referrals": None}
+    may_refer = case.is_open and user.has_perm("cases.add_jobreferral")
+    context = {
+        "job_referrals": list(case.job_referrals.select_related("vacancy__employer")),
+        "employment_record": services.jobs.employment_of(case),
+        "may_refer_to_job": may_refer,
+        "may_answer": case.is_open and user.has_perm("cases.answer_jobreferral"),
+        "may_record_employment": case.state in (r.PLAN_AGREED, r.IN_SERVICE)
+        and user.has_perm("cases.add_employment"),
+        "today": facts.today,
+        "suitable": [],
+        "conflicting": [],
+    }
+    if may_refer and user.has_perm("cases.view_vacancy"):
+        # The IPRA is read for its contraindications even by a role that may not see it: only
+        # the conflicting line's text is shown, as the reason a vacancy does not suit.
+        context["suitable"], context["conflicting"] = services.matching.suitable_vacancies(
+            case, facts.ipra
+        )
+    return context
+
+
 def documents_section(facts):
     return {"documents": services.required_documents(facts.case)}
 
@@ -236,6 +277,8 @@ SECTIONS = {
     "scripts": scripts_section,
     "ipra": ipra_section,
     "documents": documents_section,
+    "referrals": referrals_section,
+    "jobs": jobs_section,
     "plan": plan_section,
     "surveys": surveys_section,
     "notices": notices_section,

@@ -56,6 +56,14 @@ def my_work(request):
         # centre's others (the employer-zone specialist holds them for every curator).
         due = services.due_checks(user, today).select_related("case__curator")[:LIST_LIMIT]
         retention = sorted(due, key=lambda c: (c.case.curator_id != user.pk, c.due_on, c.pk))
+    referrals = []
+    if user.has_perm("cases.view_referral"):
+        referrals = services.referrals.mark_late(
+            services.referrals_awaiting(user)[:LIST_LIMIT], calendar, today
+        )
+    job_answers = []
+    if user.has_perm("cases.view_jobreferral"):
+        job_answers = list(services.job_answers_awaiting(user)[:LIST_LIMIT])
     queue_waiting, queue_count = [], 0
     if user.has_perm("cases.call_ticket"):
         waiting = hall_queue.waiting_for(user, separate_window=None)
@@ -71,6 +79,9 @@ def my_work(request):
             "state_labels": r.STATE_LABELS,
             "retention": retention,
             "to_deliver": to_deliver,
+            "referrals_awaiting": referrals,
+            "job_answers": job_answers,
+            "awaiting_count": len(referrals) + len(job_answers),
             "queue_waiting": queue_waiting,
             "queue_waiting_count": queue_count,
         },

@@ -100,6 +100,33 @@ class Partner(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         help_text=_("Например: Соглашение о взаимодействии от 16.10.2019."),
     )
     description = RichTextField(_("чем помогает"), blank=True)
+    # What the centre's referral to this partner needs (cases.services.referrals).
+    centres = models.ManyToManyField(
+        "portal.Centre",
+        verbose_name=_("центры занятости"),
+        blank=True,
+        related_name="partners",
+        help_text=_("Центры, которые направляют к партнёру. Пусто — все центры."),
+    )
+    offer_service = models.CharField(
+        _("услуга в предложении"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Продолжение слов «Предложение о предоставлении государственной услуги…», "
+            "например: «по психологической помощи и поддержке граждан, имеющих инвалидность»."
+        ),
+    )
+    required_documents = models.TextField(
+        _("документы для направления"),
+        blank=True,
+        help_text=_("По одному на строку, например: паспорт, трудовая книжка, ИПРА."),
+    )
+    conclusion_days = models.PositiveSmallIntegerField(
+        _("срок заключения, рабочих дней"),
+        default=10,
+        help_text=_("Направление без заключения после этого срока отмечается как просроченное."),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -110,6 +137,15 @@ class Partner(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("agreement"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("centres"),
+                FieldPanel("offer_service"),
+                FieldPanel("required_documents"),
+                FieldPanel("conclusion_days"),
+            ],
+            heading=_("Направления граждан"),
+        ),
     ]
     search_fields = name_search_fields()
 
@@ -121,6 +157,11 @@ class Partner(TranslatableMixin, RevisionMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.short_name or self.name
+
+    @property
+    def documents(self):
+        """The documents a referral to the partner needs, one a line."""
+        return [line.strip() for line in self.required_documents.splitlines() if line.strip()]
 
 
 class ClientProfile(RevisionMixin, index.Indexed, models.Model):

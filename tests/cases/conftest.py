@@ -66,12 +66,24 @@ def case_at(new_case, users):
             )
             if name == "agree_plan":
                 add_item(users["curator"], case)
+            if name == "record_employment":
+                case = record_employment(users["curator"], case)
+                continue
             case = services.run_transition(
                 case, name, actor, comment=REASONS.get(name, ""), curator=users["curator"]
             )
         return case
 
     return walk
+
+
+def record_employment(user, case, **facts):
+    """The employment, found by the citizen alone unless `facts` say otherwise; the case moves
+    to "employed" with it."""
+    facts = {"employer_name": "ООО «Ромашка»", "position": "Оператор", **facts}
+    return services.jobs.record_employment(
+        user, case, started_on=facts.pop("started_on", timezone.localdate()), **facts
+    )
 
 
 def add_item(user, case, slug="job-search", days=10):

@@ -11,7 +11,7 @@ from tests.factories import CaseFactory
 
 # URL arguments that are not sub-objects of a case: the case itself, a transition name, an
 # export format, and content that every centre shares (scripts, surveys).
-NOT_SUB_OBJECTS = {"pk", "name", "fmt", "script", "survey"}
+NOT_SUB_OBJECTS = {"pk", "name", "fmt", "script", "survey", "action", "part"}
 # A valid form for the views that answer an invalid one with 404 themselves: then a 404 for a
 # foreign sub-object can only come from its lookup. ("cancel" without a reason changes nothing.)
 POST_DATA = {"plan-item-status": {"action": "cancel", "text": ""}, "script-answer": {"answer": "0"}}
@@ -35,7 +35,15 @@ def staff_patterns():
 
 def kwargs_for(url_name, names, case):
     """Arguments naming objects of the case's centre (Naberezhnye Chelny)."""
-    from cases.models import Appointment, Ipra, IpraImport, RetentionCheck, ScriptRun
+    from cases.models import (
+        Appointment,
+        Employer,
+        Ipra,
+        IpraImport,
+        RetentionCheck,
+        ScriptRun,
+        Vacancy,
+    )
     from content.models import Script, SurveyPage
 
     script = Script.objects.filter(live=True).first()
@@ -53,6 +61,10 @@ def kwargs_for(url_name, names, case):
     }.get(url_name, case.pk)
     if url_name.startswith("queue-"):
         pk = _queue_ticket(case.centre).pk
+    if url_name == "vacancy-edit":
+        pk = Vacancy.objects.filter(centre=case.centre).first().pk
+    if url_name == "employer-edit":
+        pk = Employer.objects.filter(centre=case.centre).first().pk
     if url_name.startswith("ipra-import"):
         pk = job.pk
     elif url_name.startswith("ipra-"):
@@ -69,6 +81,11 @@ def kwargs_for(url_name, names, case):
         "check": RetentionCheck.objects.get_or_create(
             case=case, months=1, defaults={"due_on": case.opened_at.date()}
         )[0].pk,
+        "referral": _referral(case).pk,
+        "jobref": _job_referral(case).pk,
+        "vacancy": _open_vacancy(case.centre).pk,
+        "action": "send",
+        "part": "partners",
     }
     unknown = set(names) - set(values)
     assert not unknown, (
@@ -76,6 +93,40 @@ def kwargs_for(url_name, names, case):
         "an object of the case's centre for them, so the walks cover this URL"
     )
     return {n: values[n] for n in names}
+
+
+def _referral(case):
+    """A drafted referral of the case to a partner of its centre."""
+    from cases.models import Referral
+    from cases.services.referrals import partners_for
+
+    return Referral.objects.filter(case=case).first() or Referral.objects.create(
+        case=case,
+        partner=partners_for(case.centre).first(),
+        reason="Психологическая поддержка",
+        offer_on=case.opened_at.date(),
+    )
+
+
+def _open_vacancy(centre):
+    from cases.models import Vacancy
+
+    return Vacancy.objects.filter(centre=centre, status="open", posts_free__gt=0).first()
+
+
+def _job_referral(case):
+    """A job referral of the case waiting for the employer's answer."""
+    import datetime
+
+    from cases.models import JobReferral
+
+    vacancy = _open_vacancy(case.centre)
+    return JobReferral.objects.filter(case=case).first() or JobReferral.objects.create(
+        case=case,
+        vacancy=vacancy,
+        issued_on=datetime.date.today(),
+        answer_due=datetime.date.today(),
+    )
 
 
 def _queue_ticket(centre):
@@ -142,6 +193,11 @@ def test_every_staff_url_is_walked():
             "survey",
             "measure",
             "check",
+            "referral",
+            "jobref",
+            "vacancy",
+            "action",
+            "part",
         }, (
             name,
             args,
@@ -218,6 +274,9 @@ def foreign_sub_objects(users):
         "check": RetentionCheck.objects.create(
             case=foreign, months=1, due_on=foreign.opened_at.date()
         ),
+        "referral": _referral(foreign),
+        "jobref": _job_referral(foreign),
+        "vacancy": _open_vacancy(foreign.centre),
     }
 
 
@@ -252,6 +311,14 @@ def test_our_case_with_a_foreign_sub_object_is_404(client, users, case_at):
     assert walked >= {("plan-item", "item"), ("plan-item-status", "item"), ("script-answer", "run")}
     assert walked >= {("ipra-measure", "measure"), ("ipra-measure-remove", "measure")}
     assert ("case-retention-check", "check") in walked
+    assert {
+        ("referral-detail", "referral"),
+        ("referral-action", "referral"),
+        ("referral-offer", "referral"),
+        ("job-referral", "vacancy"),
+        ("job-referral-print", "jobref"),
+        ("job-referral-answer", "jobref"),
+    } <= walked
     assert {arg: state_of(obj) for arg, obj in foreign.items()} == before
 
 

@@ -1,5 +1,7 @@
-"""Reading an IPRA file as a stream of rows: CSV (UTF-8 with or without BOM, or Windows-1251;
+"""Reading an import file as a stream of rows: CSV (UTF-8 with or without BOM, or Windows-1251;
 `;` or `,`) or XLSX (the first sheet), with a header row of the documented titles in any order.
+The IPRA import's columns are `IPRA`; another import (vacancies, cases.services.vacancy_import)
+passes its own `ColumnSpec`.
 
 Nothing is loaded whole: the CSV is read line by line (its encoding found by one streaming pass
 of the bytes), the XLSX with openpyxl's read-only mode. Each row comes out as (line number,
@@ -11,7 +13,7 @@ import csv
 import datetime
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
@@ -54,26 +56,44 @@ REQUIRED += ["disability_group"]
 CHUNK = 1 << 16  # the encoding scan reads this much at a time
 
 
+@dataclass(frozen=True)
+class ColumnSpec:
+    """An import's columns: {title: field}, the fields a file must have, other accepted titles
+    ({folded title: field}) and the document that lists them (named in the error message)."""
+
+    columns: dict
+    required: tuple
+    aliases: dict = field(default_factory=dict)
+    doc: str = "docs/ipra.md"
+
+    @property
+    def titles(self):
+        return {f: title for title, f in self.columns.items()}
+
+
+IPRA = ColumnSpec(COLUMNS, tuple(REQUIRED), ALIASES)
+
+
 class ImportFileError(Exception):
     """The file as a whole cannot be read (not CSV/XLSX, no header, columns missing)."""
 
 
-def _field_of(title):
+def _field_of(title, spec):
     folded = normalise_search_text(title or "")
-    for known, field in COLUMNS.items():
+    for known, name in spec.columns.items():
         if normalise_search_text(known) == folded:
-            return field
-    return ALIASES.get(folded)
+            return name
+    return spec.aliases.get(folded)
 
 
-def header_fields(titles):
+def header_fields(titles, spec=IPRA):
     """[field or None] for each column title; ImportFileError when a required one is missing."""
-    fields = [_field_of(str(t) if t is not None else "") for t in titles]
-    missing = [TITLES[f] for f in REQUIRED if f not in fields]
+    fields = [_field_of(str(t) if t is not None else "", spec) for t in titles]
+    missing = [spec.titles[f] for f in spec.required if f not in fields]
     if missing:
         raise ImportFileError(
-            _("В первой строке файла нет столбцов: %(cols)s. Проверьте заголовки (docs/ipra.md).")
-            % {"cols": ", ".join(f"«{m}»" for m in missing)}
+            _("В первой строке файла нет столбцов: %(cols)s. Проверьте заголовки (%(doc)s).")
+            % {"cols": ", ".join(f"«{m}»" for m in missing), "doc": spec.doc}
         )
     return fields
 
@@ -99,7 +119,7 @@ class Progress:
     total: int = 0
 
 
-def csv_rows(binary, progress):
+def csv_rows(binary, progress, spec=IPRA):
     """(line, {field: text}) of a CSV file opened in binary mode."""
     encoding = detect_encoding(binary)
     binary.seek(0, os.SEEK_END)
@@ -110,7 +130,7 @@ def csv_rows(binary, progress):
     if not first.strip():
         raise ImportFileError(_("Файл пуст: в нём нет строки заголовков."))
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    fields = header_fields(next(csv.reader([first], delimiter=delimiter)))
+    fields = header_fields(next(csv.reader([first], delimiter=delimiter)), spec)
     reader = csv.reader(text, delimiter=delimiter)
     for record in reader:
         progress.done = binary.tell()
@@ -129,7 +149,7 @@ def _cell(value):
     return value if isinstance(value, datetime.date) else ("" if value is None else str(value))
 
 
-def xlsx_rows(path, progress):
+def xlsx_rows(path, progress, spec=IPRA):
     """(line, {field: text or date}) of the first sheet of an XLSX file."""
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
@@ -141,7 +161,7 @@ def xlsx_rows(path, progress):
         titles = next(rows, None)
         if not titles:
             raise ImportFileError(_("Файл пуст: в нём нет строки заголовков."))
-        fields = header_fields(titles)
+        fields = header_fields(titles, spec)
         progress.total = max((sheet.max_row or 1) - 1, 1)
         for line, row in enumerate(rows, start=2):
             progress.done = line - 1
@@ -158,10 +178,10 @@ def is_xlsx(path):
         return fh.read(4) == b"PK\x03\x04"
 
 
-def read_rows(path, progress):
+def read_rows(path, progress, spec=IPRA):
     """Rows of the file at `path`, whichever of CSV and XLSX it is (told by its first bytes)."""
     if is_xlsx(path):
-        yield from xlsx_rows(path, progress)
+        yield from xlsx_rows(path, progress, spec)
         return
     with open(path, "rb") as binary:
-        yield from csv_rows(binary, progress)
+        yield from csv_rows(binary, progress, spec)
