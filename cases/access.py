@@ -44,7 +44,7 @@ SCREENS = {
     "queue-redirect": "Hall queue: redirect a called ticket to a colleague or role",
     "queue-act": "Hall queue: start serving, finish, no-show",
     "case-retention-check": "Record a retention check (контроль закрепляемости)",
-    "referral-new": "Refer the citizen to a partner: choose the partner, then reason, package, offer",
+    "referral-new": "Refer the citizen to a partner: the partner, then reason, package, offer",
     "referral-detail": "Referral to a partner: its card, the offer, the package, the conclusion",
     "referral-edit": "Change a drafted referral to a partner",
     "referral-offer": "Print the offer («Предложение о предоставлении государственной услуги»)",
