@@ -86,7 +86,18 @@ class ReferralForm(RefusalMixin, forms.Form):
             return None
 
 
-class ConclusionForm(RefusalMixin, forms.Form):
+class CardForm(RefusalMixin, forms.Form):
+    """A form of the referral's card: several stand on one page, so each has its own ids."""
+
+    id_prefix = ""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
+
+class ConclusionForm(CardForm):
+    id_prefix = "conclusion"
     conclusion_on = date_field(_("Дата заключения"))
     partner_specialist = forms.CharField(
         label=_("Специалист партнёра"),
@@ -104,7 +115,8 @@ class ConclusionForm(RefusalMixin, forms.Form):
     version = forms.IntegerField(**VERSION)
 
 
-class CloseReferralForm(RefusalMixin, forms.Form):
+class CloseReferralForm(CardForm):
+    id_prefix = "close"
     status = forms.ChoiceField(
         label=_("Чем закончилось"),
         choices=ReferralStatus.closable(),
@@ -119,7 +131,8 @@ class CloseReferralForm(RefusalMixin, forms.Form):
     version = forms.IntegerField(**VERSION)
 
 
-class RecommendationsToPlanForm(RefusalMixin, forms.Form):
+class RecommendationsToPlanForm(CardForm):
+    id_prefix = "plan"
     service = forms.ModelChoiceField(
         label=_("Услуга в плане"),
         queryset=None,

@@ -4,8 +4,9 @@ The citizen's record stays, anonymised, so that the cases keep counting in the r
 reports (life situation, states, dates, outcomes, the route history): what goes is whatever
 names, identifies or describes the person — name, SNILS, exact birth date (the year stays),
 contacts, address, health data, consent date, the free-text notes on their cases, plan items,
-transitions and appointments, and the values in the change log (django-auditlog). Wagtail's log
-keeps one entry per erasure, naming the record by number only. docs/security.md, "Data
+transitions, appointments, referrals and job referrals, the position of their employment, and
+the values in the change log (django-auditlog). Wagtail's log keeps one entry per erasure,
+naming the record by number only. docs/security.md, "Data
 minimisation and erasure".
 """
 
@@ -22,7 +23,16 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from cases import route_graph as r
-from cases.models import Appointment, Case, Citizen, PlanItem, TransitionLog
+from cases.models import (
+    Appointment,
+    Case,
+    Citizen,
+    Employment,
+    JobReferral,
+    PlanItem,
+    Referral,
+    TransitionLog,
+)
 from cases.services.audit import detach_access_log
 
 ERASED = "[данные удалены]"
@@ -82,9 +92,19 @@ def erase_citizen(citizen_pk, *, reason, user=None):
         appointments = Appointment.objects.filter(Q(citizen=citizen) | Q(case__in=cases))
         appointment_pks = list(appointments.values_list("pk", flat=True))
         appointments.update(name=ERASED, phone="", comment="")
+        referrals = Referral.objects.filter(case__in=cases)
+        referral_pks = list(referrals.values_list("pk", flat=True))
+        referrals.update(reason="", partner_specialist="", recommendations="", closing_reason="")
+        jobs = JobReferral.objects.filter(case__in=cases)
+        job_pks = list(jobs.values_list("pk", flat=True))
+        jobs.update(contraindication_note="", refusal_reason="")
+        employments = Employment.objects.filter(case__in=cases)
+        employment_pks = list(employments.values_list("pk", flat=True))
+        employments.update(position="")
         _anonymise_change_log(
             [(Citizen, [citizen.pk]), (Case, cases), (PlanItem, item_pks)]
-            + [(Appointment, appointment_pks)]
+            + [(Appointment, appointment_pks), (Referral, referral_pks), (JobReferral, job_pks)]
+            + [(Employment, employment_pks)]
         )
         for scrub in SCRUBBERS:
             scrub(citizen.pk, cases)

@@ -246,7 +246,9 @@ def mark_late(rows, calendar, today):
     rows = list(rows)
     for row in rows:
         row.late = (
-            row.status == ReferralStatus.SENT and calendar.days_late(row.conclusion_due, today) > 0
+            row.status == ReferralStatus.SENT
+            and row.conclusion_due is not None
+            and calendar.days_late(row.conclusion_due, today) > 0
         )
     return rows
 

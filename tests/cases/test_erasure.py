@@ -17,8 +17,19 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from cases import route_graph as r
-from cases.models import AccessLog, Appointment, Case, Citizen, TransitionLog
+from cases.models import (
+    AccessLog,
+    Appointment,
+    Case,
+    Citizen,
+    Employment,
+    JobReferral,
+    Referral,
+    TransitionLog,
+    Vacancy,
+)
 from cases.services import erasure, record_access
+from cases.services.referrals import partners_for
 from tests.cases.conftest import add_item
 
 LAST, FIRST = "Стиралкина", "Ефросинья"
@@ -76,6 +87,23 @@ def old_case(new_case, users):
     Appointment.objects.create(
         centre=case.centre, starts_at=long_ago, name=f"{LAST} {FIRST}", phone=PHONE,
         comment=f"СНИЛС {citizen.snils_display}", citizen=citizen, case=case,
+    )  # fmt: skip
+    # Referrals, a job referral and the employment, each with personal words in its free text
+    # (created through the ORM: the change log holds them too).
+    partner = partners_for(case.centre).first()
+    Referral.objects.create(
+        case=case, partner=partner, reason=f"{LAST} просит поддержки", offer_on=long_ago.date(),
+        partner_specialist="психолог", recommendations=f"Звонить {PHONE}",
+        closing_reason=f"{FIRST} переехала",
+    )  # fmt: skip
+    vacancy = Vacancy.objects.filter(centre=case.centre).first()
+    job = JobReferral.objects.create(
+        case=case, vacancy=vacancy, issued_on=long_ago.date(), answer_due=long_ago.date(),
+        status="refused", refusal_reason=f"{LAST} не подошла", contraindication_note=ADDRESS,
+    )  # fmt: skip
+    Employment.objects.create(
+        case=case, employer_name=vacancy.employer.name, position=f"помощник {LAST}",
+        started_on=long_ago.date(), job_referral=job,
     )  # fmt: skip
     LogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Citizen),

@@ -17,7 +17,20 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cases import route_graph as r
-from cases.models import Appointment, Case, Citizen, PlanItem, ScriptRun, TransitionLog
+from cases.models import (
+    Appointment,
+    Case,
+    Citizen,
+    Employer,
+    Employment,
+    JobReferral,
+    PlanItem,
+    Referral,
+    ScriptRun,
+    TransitionLog,
+    Vacancy,
+)
+from cases.services.referrals import partners_for
 from content.models import Script, SurveyPage
 from tests.cases.conftest import add_item
 
@@ -44,6 +57,8 @@ CODE_FIELDS = {
     "ScriptRun.current_step",
     "ScriptRun.outcome",
     "ScriptRun.suggest_transition",
+    "Employer.inn",
+    "Vacancy.search_text",
 }
 MODELS = [Citizen, Case, PlanItem, Appointment, TransitionLog, ScriptRun]
 
@@ -182,3 +197,56 @@ def test_transition_comments_are_escaped_in_the_history(users, hostile_case):
     html = client.get(reverse("cases:case-detail", args=[case.pk])).content.decode()
     assert_escaped(html, "history")
     assert Case.objects.get(pk=case.pk).employer in PAYLOADS
+
+
+EMPLOYER_SIDE = [Referral, JobReferral, Employment, Employer, Vacancy]
+
+
+def test_hostile_text_is_escaped_on_the_referral_and_employer_screens(users, case_at):
+    """Every free-text field of referrals, job referrals, the employment, employers and vacancies
+    hostile; every screen that shows them escapes it (the print and the journal included)."""
+    case = case_at(r.IN_SERVICE)
+    partner = partners_for(case.centre).first()
+    referral = Referral.objects.create(
+        case=case, partner=partner, reason="x", offer_on=case.opened_at.date(), status="concluded"
+    )
+    vacancy = Vacancy.objects.filter(centre=case.centre, status="open").first()
+    job = JobReferral.objects.create(
+        case=case,
+        vacancy=vacancy,
+        issued_on=case.opened_at.date(),
+        answer_due=case.opened_at.date(),
+    )
+    employment = Employment.objects.create(
+        case=case, employer_name="x", position="x", started_on=case.opened_at.date()
+    )
+    counter = itertools.count()
+    for obj in [referral, job, employment, vacancy.employer, vacancy]:
+        assert fill(obj, counter), type(obj).__name__
+    client = Client()
+    client.force_login(users["curator"])
+    today = case.opened_at.date().isoformat()
+    urls = {
+        "case": reverse("cases:case-detail", args=[case.pk]),
+        "referral": reverse("cases:referral-detail", args=[case.pk, referral.pk]),
+        "offer": reverse("cases:referral-offer", args=[case.pk, referral.pk]),
+        "journal": reverse("cases:referral-journal") + f"?date_from={today}&date_to={today}",
+        "journal-print": reverse("cases:referral-journal-print")
+        + f"?date_from={today}&date_to={today}",
+        "job-print": reverse("cases:job-referral-print", args=[case.pk, job.pk]),
+        "answer": reverse("cases:job-referral-answer", args=[case.pk, job.pk]),
+        "vacancies": reverse("cases:vacancies"),
+        "employers": reverse("cases:employers"),
+        "vacancy": reverse("cases:vacancy-edit", args=[vacancy.pk]),
+        "report": reverse("cases:employment-report") + f"?date_from={today}&date_to={today}",
+    }
+    shown = {}
+    for name, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        html = body_of(response)
+        assert_escaped(html, name)
+        shown[name] = "&lt;" in html or "&quot;&gt;" in html
+    # The payload was really shown (escaped) where these records' free text appears.
+    shown_on = ("case", "referral", "journal-print", "job-print", "vacancies", "employers")
+    assert all(shown[n] for n in shown_on), shown

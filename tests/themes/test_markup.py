@@ -29,6 +29,7 @@ from cases import route_graph as r
 from cases.models import Appointment, Case, ReceptionRecord, SurveyInvitation
 from content.models import ServiceIndexPage, SurveyPage
 from portal.errors import permission_denied, server_error
+from tests.themes.employer_pages import employer_pages
 from tests.themes.ipra_pages import ipra_pages
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -207,6 +208,7 @@ def staff_pages(client, users, case_at, tmp_path):
         client.get(reverse("cases:appointments"), {"day": day.isoformat()})
     )
     pages |= ipra_pages(client, users, case_at, body, tmp_path)
+    pages |= employer_pages(client, users, case_at, body, tmp_path)
     return pages | two_factor_pages(client, users)
 
 
