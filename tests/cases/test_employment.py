@@ -4,10 +4,12 @@ answer, the employment the route requires, and the reports."""
 
 import csv
 import datetime
+import io
 
 import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -394,3 +396,17 @@ def test_the_reports_count_per_partner_employer_and_vacancy(users, case_at, clie
     assert "Бухгалтер" in data
     client.force_login(users["psychologist"])
     assert client.get(reverse("cases:employment-report")).status_code == 403
+
+
+def test_the_import_command_saves_a_good_file_and_refuses_a_bad_one(db, tmp_path):
+    good = write_vacancies(tmp_path / "good.csv", [GOOD])
+    out = io.StringIO()
+    call_command("import_vacancies", str(good), "--centre", "chelyabinsk", stdout=out)
+    assert "новых вакансий 1" in out.getvalue()
+    assert Vacancy.objects.filter(centre__slug="chelyabinsk", external_id="T-1").exists()
+    bad = write_vacancies(tmp_path / "bad.csv", [[*GOOD[:7], "T-2", "Посменно"]])
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="ошибок 1"):
+        call_command("import_vacancies", str(bad), "--centre", "chelyabinsk", stdout=out)
+    assert "«График»" in out.getvalue()
+    assert not Vacancy.objects.filter(external_id="T-2").exists()
