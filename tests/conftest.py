@@ -4,9 +4,10 @@ import pytest
 from django.db import connections
 
 from fixtures.cases_demo import load_demo_cases
-from fixtures.employers_demo import load_demo_employers, load_demo_referrals
+from fixtures.employers_demo import load_demo_employers
 from fixtures.ipra_demo import load_demo_ipra, load_ipra_vocabulary
 from fixtures.loader import DemoLoader
+from fixtures.referrals_demo import load_demo_referrals
 from fixtures.scripts_demo import load_demo_scripts
 from fixtures.surveys_demo import load_demo_surveys
 

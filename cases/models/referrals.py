@@ -84,6 +84,26 @@ class Referral(models.Model):
         return {"citizen": self.case.citizen_id, "case": self.case_id, "version": self.version}
 
     @property
+    def is_draft(self):
+        return self.status == ReferralStatus.DRAFT
+
+    @property
+    def is_sent(self):
+        return self.status == ReferralStatus.SENT
+
+    @property
+    def is_concluded(self):
+        return self.status == ReferralStatus.CONCLUDED
+
+    @property
+    def citizen_agrees(self):
+        return self.offer_answer == OfferAnswer.AGREES
+
+    @property
+    def citizen_disagrees(self):
+        return self.offer_answer == OfferAnswer.DISAGREES
+
+    @property
     def is_open(self):
         return self.status in ReferralStatus.open()
 

@@ -49,12 +49,13 @@ def wishes_of(case):
     return _stems(wanted), _stems(place)
 
 
-def contraindications(ipra):
-    """{working condition id: [ConditionLine]} of the IPRA's contraindications."""
+def contraindications(ipra, lines=None):
+    """{working condition id: [ConditionLine]} of the IPRA's contraindications (`lines`: the
+    IPRA's condition lines when the caller has read them already)."""
     if ipra is None or not ipra.contraindications.strip():
         return {}
     found = {}
-    for line in condition_lines(ipra):
+    for line in condition_lines(ipra) if lines is None else lines:
         if line.kind == ConditionKind.CONTRAINDICATED:
             for condition in line.conditions:
                 found.setdefault(condition.pk, []).append(line)
@@ -96,10 +97,10 @@ def open_vacancies(centre):
     )
 
 
-def suitable_vacancies(case, ipra, shown=SHOWN):
+def suitable_vacancies(case, ipra, shown=SHOWN, lines=None):
     """(suitable matches best first, conflicting matches) — at most `shown` of each."""
     wanted, place = wishes_of(case)
-    contra = contraindications(ipra)
+    contra = contraindications(ipra, lines)
     disabled = bool(case.citizen.disability_group) or ipra is not None
     good, conflicting = [], []
     for vacancy in open_vacancies(case.centre):

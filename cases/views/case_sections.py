@@ -63,6 +63,12 @@ class CaseFacts:
         return services.ipra.current_ipra(self.case.citizen)
 
     @cached_property
+    def ipra_lines(self):
+        """The IPRA's recommendations and contraindications, line by line (IPRA section and
+        vacancy matching)."""
+        return services.ipra.condition_lines(self.ipra) if self.ipra else []
+
+    @cached_property
     def runs(self):
         return list(self.case.script_runs.select_related("script", "user", "suggest_service")[:50])
 
@@ -177,7 +183,7 @@ def ipra_section(facts):
     measures = list(ipra.measures.select_related("measure__service", "plan_item"))
     context.update(
         {
-            "ipra_lines": services.ipra.condition_lines(ipra),
+            "ipra_lines": facts.ipra_lines,
             "ipra_measures": measures,
             "ipra_not_formed": ipra.state in (IpraState.RECEIVED, IpraState.ACQUAINTED),
             "ipra_to_plan": facts.case.is_open
@@ -226,7 +232,7 @@ def jobs_section(facts):
         # The IPRA is read for its contraindications even by a role that may not see it: only
         # the conflicting line's text is shown, as the reason a vacancy does not suit.
         context["suitable"], context["conflicting"] = services.matching.suitable_vacancies(
-            case, facts.ipra
+            case, facts.ipra, lines=facts.ipra_lines
         )
     return context
 

@@ -133,7 +133,12 @@ def test_case_moves_to_employed_and_then_closed(site, page, axe):
     case = _case_in(r.IN_SERVICE)
     sign_in(page, site, "curator")
     page.goto(f"{site.url}/staff/cases/{case.pk}/")
-    page.get_by_role("button", name="Зафиксировать трудоустройство").click()
+    # The employment is recorded with its facts, which moves the case (tests/browser/
+    # test_referrals.py walks the way through a job referral).
+    page.get_by_role("link", name="Зафиксировать трудоустройство").click()
+    page.get_by_label("или наименование работодателя").fill("ООО «Челны-Сервис»")
+    page.get_by_label("Должность").fill("Оператор")
+    page.get_by_role("button", name="Записать трудоустройство").click()
     expect(page.locator(".state-badge")).to_have_text("Трудоустроен")
     page.get_by_role("button", name="Начать контроль закрепляемости").click()
     expect(page.locator(".state-badge")).to_have_text("Контроль закрепляемости")

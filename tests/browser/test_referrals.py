@@ -8,7 +8,8 @@ MARSHRUT_SCREENSHOTS=<dir> keeps screenshots at 1366 and 375 px."""
 from playwright.sync_api import expect
 
 from cases import route_graph as r
-from cases.models import Case, JobReferral, ReceptionRecord, Referral
+from cases.models import Case, JobReferral, ReceptionRecord, Referral, Vacancy
+from cases.services import jobs
 from tests.browser.test_cases import sign_in
 from tests.browser.test_ipra import shot
 
@@ -111,16 +112,16 @@ def test_find_a_vacancy_print_the_job_referral_record_the_answer_and_employment_
     try:
         sign_in(page, site, "employers")
         page.goto(f"{site.url}/staff/cases/{case.pk}/")
-        jobs = page.locator("section", has=page.locator("#jobs-h"))
-        first = jobs.locator(".match-list li").first
+        section = page.locator("section", has=page.locator("#jobs-h"))
+        first = section.locator(".match-list li").first
         expect(first).to_contain_text("Бухгалтер")
         expect(first).to_contain_text("Подходит: должность, место")
         shot(page, "jobs-matching")
         first.get_by_role("link", name="Выдать направление").click()
         page.get_by_role("button", name="Выдать направление").click()
         expect(page.locator("#messages")).to_contain_text("Направление на работу №")
-        jobs = page.locator("section", has=page.locator("#jobs-h"))
-        row = jobs.locator("tr", has_text="Бухгалтер")
+        section = page.locator("section", has=page.locator("#jobs-h"))
+        row = section.locator("tr", has_text="Бухгалтер")
         expect(row).to_contain_text("ждём до")
         row.get_by_role("link", name="Печать").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Направление на работу №")
@@ -147,8 +148,8 @@ def test_find_a_vacancy_print_the_job_referral_record_the_answer_and_employment_
         page.get_by_role("button", name="Записать трудоустройство").click()
         expect(page.locator("#messages")).to_contain_text("Трудоустройство записано")
         expect(page.locator(".state-badge")).to_have_text("Трудоустроен")
-        jobs = page.locator("section", has=page.locator("#jobs-h"))
-        expect(jobs).to_contain_text("по направлению №")
+        section = page.locator("section", has=page.locator("#jobs-h"))
+        expect(section).to_contain_text("по направлению №")
         expect(page.locator("#retention-h")).to_be_visible()
         shot(page, "employment-recorded")
     finally:
@@ -170,3 +171,37 @@ def test_find_a_vacancy_print_the_job_referral_record_the_answer_and_employment_
         shot(page, "referral-journal")
     finally:
         page.close()
+
+
+def test_every_screen_of_the_employer_side_passes_axe(site, page, axe):
+    """The forms (with their errors), lists, prints and the import report, read by axe-core."""
+    case = _case_without_referrals()
+    vacancy = Vacancy.objects.filter(centre=case.centre, status="open").first()
+    job = jobs.issue_job_referral(case.curator, case, vacancy, contraindication_note="Проверка")
+    sign_in(page, site, "curator")
+    for path in (
+        "/staff/employers/",
+        "/staff/employers/new/",
+        f"/staff/employers/{vacancy.employer_id}/",
+        "/staff/vacancies/new/",
+        f"/staff/vacancies/{vacancy.pk}/",
+        "/staff/vacancies/import/",
+        f"/staff/cases/{case.pk}/jobs/{vacancy.pk}/refer/",
+        f"/staff/cases/{case.pk}/job-referrals/{job.pk}/answer/",
+        f"/staff/cases/{case.pk}/job-referrals/{job.pk}/print/",
+        f"/staff/cases/{case.pk}/employment/",
+        "/staff/referrals/journal/print/",
+        "/staff/",
+    ):
+        page.goto(site.url + path)
+        expect(page.locator("h1")).to_be_visible()
+        axe(page)
+    # A form with errors: the summary takes the focus, the fields say what is wrong.
+    page.goto(f"{site.url}/staff/employers/new/")
+    page.get_by_label("ИНН").fill("7707083894")
+    page.get_by_role("button", name="Сохранить").click()
+    expect(page.locator(".error-summary")).to_contain_text("Контрольные цифры ИНН не сходятся")
+    axe(page)
+    shot(page, "employer-form-errors")
+    page.goto(f"{site.url}/staff/vacancies/")
+    shot(page, "vacancies")

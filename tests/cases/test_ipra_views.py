@@ -220,8 +220,9 @@ def test_query_budgets(client, users, django_assert_max_num_queries, case_at, tm
         "case with the IPRA section": (
             reverse("cases:case-detail", args=[case.pk]),
             {},
-            44,
-        ),  # + the notices, the curators to hand the case to
+            49,
+        ),  # + the notices, the curators to hand the case to; + referrals, job referrals, the
+        # employment, the open vacancies and their conditions (the IPRA's lines read once)
     }
     for name, (url, params, budget) in pages.items():
         with django_assert_max_num_queries(budget, info=name):

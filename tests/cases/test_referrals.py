@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from cases import route_graph as r
 from cases import services
 from cases.choices import AccessObject, OfferAnswer, ReferralStatus
-from cases.models import AccessLog, Referral
+from cases.models import AccessLog, Referral, Vacancy
 from cases.services import referrals
 from content.models import Partner, ServicePage
 from portal.calendar import calendar_for
@@ -268,3 +268,44 @@ def test_a_closed_case_takes_no_new_referral(users, case_at, izgelek):
     case = case_at(r.WITHDRAWN)
     with pytest.raises(services.TransitionRefused):
         draft(users, case, izgelek)
+
+
+def test_the_journal_and_the_vacancies_take_as_many_queries_for_many_rows_as_for_few(
+    users, case_at, izgelek, client, django_assert_max_num_queries
+):
+    client.force_login(users["curator"])
+    today = timezone.localdate().isoformat()
+    journal = reverse("cases:referral-journal") + f"?date_from={today}&date_to={today}"
+    vacancies = reverse("cases:vacancies")
+    case = case_at(r.IN_SERVICE)
+    draft(users, case, izgelek)
+    counts = {}
+    for url in (journal, vacancies):
+        with django_assert_max_num_queries(40) as few:
+            assert client.get(url).status_code == 200
+        counts[url] = len(few.captured_queries)
+    for n in range(12):
+        draft(users, case, izgelek, reason=f"Основание {n}")
+    vacancy = Vacancy.objects.filter(centre=case.centre).first()
+    for n in range(12):
+        copy = Vacancy.objects.create(
+            centre=case.centre, employer=vacancy.employer, position=f"Должность {n}", place="Челны"
+        )
+        copy.working_conditions.set(vacancy.working_conditions.all())
+    for url in (journal, vacancies):
+        with django_assert_max_num_queries(counts[url]):
+            assert client.get(url).status_code == 200
+
+
+def test_my_work_lists_the_job_referrals_waiting_for_the_employer(users, case_at, client):
+    case = case_at(r.IN_SERVICE)
+    vacancy = Vacancy.objects.filter(centre=case.centre, status="open", posts_free__gt=0).first()
+    services.jobs.issue_job_referral(users["career"], case, vacancy)
+    client.force_login(users["employers"])  # records every answer of the centre
+    work = client.get(reverse("cases:my-work")).content.decode()
+    assert f"Ответ работодателя: {vacancy.employer.name}" in work
+    assert case.citizen.full_name in work
+    client.force_login(users["career"])  # sees the ones they issued, without the answer link
+    work = client.get(reverse("cases:my-work")).content.decode()
+    assert case.citizen.full_name in work
+    assert "/job-referrals/" not in work
