@@ -143,13 +143,11 @@ class PeriodForm(forms.Form):
         return data
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(
-        label=_("Файл ИПРА (CSV или XLSX)"),
-        help_text=_(
-            "Первая строка — заголовки столбцов, как в описании формата; даты — ДД.ММ.ГГГГ. "
-            "CSV — в кодировке UTF-8 или Windows-1251, разделитель «;» или «,»."
-        ),
+def spreadsheet_field(label, help_text):
+    """A CSV or XLSX file to upload (checked by SpreadsheetUploadForm.clean_file)."""
+    return forms.FileField(
+        label=label,
+        help_text=help_text,
         error_messages={
             "required": _("Выберите файл."),
             "empty": _("Файл пуст."),
@@ -158,10 +156,27 @@ class UploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
+
+class SpreadsheetUploadForm(forms.Form):
+    """An upload of one CSV or XLSX file of at most `max_size` bytes."""
+
+    max_size = MAX_UPLOAD
+    too_large = _("Файл больше 100 МБ: разделите его на части.")
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
             raise forms.ValidationError(_("Загрузите файл CSV или XLSX."))
-        if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError(_("Файл больше 100 МБ: разделите его на части."))
+        if upload.size > self.max_size:
+            raise forms.ValidationError(self.too_large)
         return upload
+
+
+class UploadForm(SpreadsheetUploadForm):
+    file = spreadsheet_field(
+        _("Файл ИПРА (CSV или XLSX)"),
+        _(
+            "Первая строка — заголовки столбцов, как в описании формата; даты — ДД.ММ.ГГГГ. "
+            "CSV — в кодировке UTF-8 или Windows-1251, разделитель «;» или «,»."
+        ),
+    )

@@ -2,15 +2,13 @@
 employer's answer and the employment. The rules between fields are the services'
 (cases.services.jobs); model forms validate what the models say (the INN's check digits)."""
 
-from pathlib import Path
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases.choices import JobReferralStatus, VacancyStatus
 from cases.forms import RefusalMixin, VersionedForm
-from cases.forms_ipra import date_field
+from cases.forms_ipra import SpreadsheetUploadForm, date_field, spreadsheet_field
 from cases.models import Employer, Vacancy
 from content.models import WorkingCondition
 
@@ -118,28 +116,16 @@ class VacancyFilterForm(forms.Form):
     quota = forms.BooleanField(label=_("Только квотируемые и специальные места"), required=False)
 
 
-class VacancyImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("Файл вакансий (CSV или XLSX)"),
-        help_text=_(
+class VacancyImportForm(SpreadsheetUploadForm):
+    max_size = MAX_VACANCY_FILE
+    too_large = _("Файл больше 5 МБ: разделите его на части.")
+    file = spreadsheet_field(
+        _("Файл вакансий (CSV или XLSX)"),
+        _(
             "Первая строка — заголовки столбцов: «ИНН работодателя», «Работодатель», «Должность», "
             "«Место работы» и по желанию остальные (docs/employers.md)."
         ),
-        error_messages={
-            "required": _("Выберите файл."),
-            "empty": _("Файл пуст."),
-            "invalid": _("Файл не получен: выберите его ещё раз."),
-        },
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in (".csv", ".xlsx"):
-            raise forms.ValidationError(_("Загрузите файл CSV или XLSX."))
-        if upload.size > MAX_VACANCY_FILE:
-            raise forms.ValidationError(_("Файл больше 5 МБ: разделите его на части."))
-        return upload
 
 
 class JobReferralForm(RefusalMixin, forms.Form):
