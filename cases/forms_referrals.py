@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.choices import OfferAnswer, PlanItemStatus, ReferralStatus
 from cases.forms import RefusalMixin
-from cases.forms_ipra import date_field
+from cases.forms_ipra import PeriodForm, date_field
 from cases.services.referrals import partners_for
 from content.models import ServicePage
 
@@ -149,22 +149,15 @@ class RecommendationsToPlanForm(CardForm):
         self.fields["service"].label_from_instance = lambda s: s.title
 
 
-class JournalFilterForm(forms.Form):
-    """The journal's partner and period (no personal data: it may travel in the URL)."""
+class JournalFilterForm(PeriodForm):
+    """The journal's partner and period of at most a year (no personal data: it may travel in
+    the URL)."""
 
     partner = PartnerChoiceField(
         label=_("Партнёр"), queryset=None, required=False, empty_label=_("— все партнёры —")
     )
-    date_from = date_field(_("С даты"))
-    date_to = date_field(_("По дату"))
+    field_order = ["partner", "date_from", "date_to"]
 
     def __init__(self, *args, centre, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = partners_for(centre)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", _("Конец периода раньше его начала."))
-        return data

@@ -48,7 +48,7 @@ def vacancies(request):
     return render(
         request,
         "cases/employers/vacancies.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": "?" + query.urlencode()},
     )
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cases import services
 from cases.choices import AccessAction, AccessObject
+from cases.forms_ipra import PeriodForm
 from cases.forms_referrals import (
     CloseReferralForm,
     ConclusionForm,
@@ -224,8 +225,7 @@ def _journal_filters(request):
 
 def _journal_query(filters):
     partner, start, end = filters
-    query = f"?date_from={start:%Y-%m-%d}&date_to={end:%Y-%m-%d}"
-    return query + (f"&partner={partner.pk}" if partner else "")
+    return PeriodForm.query(start, end) + (f"&partner={partner.pk}" if partner else "")
 
 
 def _journal_rows(request, filters):

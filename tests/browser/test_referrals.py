@@ -205,3 +205,15 @@ def test_every_screen_of_the_employer_side_passes_axe(site, page, axe):
     shot(page, "employer-form-errors")
     page.goto(f"{site.url}/staff/vacancies/")
     shot(page, "vacancies")
+    # On a phone the lists, the journal and the report read as rows, nothing wider than it.
+    page.set_viewport_size({"width": 375, "height": 800})
+    for path in (
+        "/staff/vacancies/",
+        "/staff/employers/",
+        "/staff/referrals/journal/",
+        "/staff/reports/employment/",
+        f"/staff/cases/{case.pk}/",
+        "/staff/",
+    ):
+        page.goto(site.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
